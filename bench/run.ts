@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: measures what the README promises and prints Markdown tables; `npm run bench -- --write` also
+ * replaces the figures section of README.md (between the bench markers). Run it by hand on an idle machine, not in CI.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import os from 'node:os';
+import pg from 'pg';
+import { repoRoot, startPortal } from '../tests/setup/portal-process.ts';
+import { pageWeights } from './sections/page-weight.ts';
+import { startupTable } from './sections/startup.ts';
+
+const write = process.argv.includes('--write');
+const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+  } catch {
+    return undefined;
+  }
+  const name = `hotro_bench_${process.pid}`;
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const sections: string[] = [];
+  const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const postgres = await freshPostgres();
+  try {
+    sections.push(`### Build and start\n\n${await startupTable(4590, postgres?.url)}`);
+    const portal = await startPortal({ port: 4591, env: { DEMO: '1' } });
+    try {
+      sections.push(`### Page weight (gzip, as served)\n\n${await pageWeights(portal.url)}`);
+    } finally {
+      await portal.stop();
+    }
+  } finally {
+    await postgres?.drop();
+  }
+  const body = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${machine}.\n\n${sections.join('\n\n')}\n`;
+  process.stdout.write(`${body}\n`);
+  if (write) {
+    const readmePath = join(repoRoot, 'README.md');
+    const readme = readFileSync(readmePath, 'utf8');
+    const next = readme.replace(/(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/, `$1${body}$2`);
+    if (next === readme && !readme.includes('<!-- bench:start -->')) throw new Error('README.md has no bench markers');
+    writeFileSync(readmePath, next);
+    process.stdout.write('README.md figures updated.\n');
+  }
+}
+
+await main();

@@ -1,0 +1,68 @@
+/**
+ * `npm start`: validate the environment, build when needed, open and migrate the database, then serve the portal with
+ * our security headers around Astro's handler. A misconfiguration stops the start with one clear line, not a stack trace.
+ */
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { loadEnv } from '#src/env.server.ts';
+import { AppError } from '#src/lib/errors.ts';
+import { log, setLogLevel } from '#src/lib/log.ts';
+import { findProjectRoot } from '#src/lib/project-root.server.ts';
+import { getDatabase } from '#src/db/client.server.ts';
+import { migrateDatabase } from '#src/db/migrate.server.ts';
+import { buildIfNeeded } from '#src/server/build-if-needed.ts';
+import { createPortalServer, type AstroHandler } from '#src/server/http-server.ts';
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const env = loadEnv();
+  setLogLevel(env.logLevel);
+  const root = findProjectRoot(import.meta.url);
+
+  if (!buildIfNeeded(root, (line) => log.info('build', { note: line }))) {
+    fail('The build failed; see the messages above.');
+  }
+
+  // Opened into the process-wide registry, so the routes bundled in dist/server use this same handle.
+  const database = await getDatabase(env);
+  await migrateDatabase(database);
+  log.info('database.ready', { engine: database.engine });
+
+  // Astro's standalone entry would start its own server on import; we start ours instead, around its handler.
+  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  const entry = (await import(pathToFileURL(join(root, 'dist/server/entry.mjs')).href)) as { handler: AstroHandler };
+  const https = env.siteUrl?.startsWith('https://') ?? false;
+  const server = createPortalServer({ handler: entry.handler, https });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.port, env.host, resolve);
+  });
+  log.info('server.listening', { url: `http://${env.host}:${env.port}`, engine: database.engine, demo: env.demo, ms: Math.round(performance.now() - startedAt) });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('server.stopping', { signal });
+    // Finish in-flight requests, then release the database (and PGlite's lock file).
+    server.close(() => {
+      void database.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+function fail(message: string): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AppError) fail(error.message);
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') fail('PORT is already in use by another program; set PORT to a free port.');
+  throw error;
+});

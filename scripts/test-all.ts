@@ -1,0 +1,80 @@
+/**
+ * `npm test`: everything CI runs, in order, with one summary line at the end.
+ *   1. Chromium from Debian's packages when it is missing (the e2e tests drive it; nothing is downloaded otherwise).
+ *   2. Lint and typecheck.
+ *   3. One production build, shared by every server the tests start.
+ *   4. Unit tests on embedded PGlite, then again on a fresh PostgreSQL database (created and dropped per run).
+ *   5. End-to-end tests in Chromium against `npm start`, on PGlite, then on a fresh PostgreSQL database.
+ * Set TEST_SKIP_POSTGRES=1 to skip the PostgreSQL runs on a machine without a server (CI never sets it).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name: string) => join(root, 'node_modules/.bin', name);
+const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const results: Array<{ step: string; ok: boolean; seconds: number }> = [];
+
+function run(step: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  const started = performance.now();
+  process.stdout.write(`\n=== ${step} ===\n`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  results.push({ step, ok, seconds: Math.round((performance.now() - started) / 100) / 10 });
+  return ok;
+}
+
+async function withPostgresDatabase<T>(fn: (url: string) => T): Promise<T> {
+  const name = `hotro_e2e_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return fn(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+function e2e(label: string, env: Record<string, string>): boolean {
+  const scratch = mkdtempSync(join(tmpdir(), 'hotro-e2e-'));
+  try {
+    return run(`e2e (${label})`, bin('playwright'), ['test'], {
+      E2E_DATA_DIR: join(scratch, 'data'),
+      E2E_KEY_FILE: join(scratch, 'keys/intake.key'),
+      ...env,
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const withPostgres = process.env.TEST_SKIP_POSTGRES !== '1';
+  run('chromium', 'bash', [join(root, 'scripts/ensure-chromium.sh')]);
+  run('lint', bin('eslint'), ['.', '--max-warnings', '0']);
+  run('typecheck', bin('astro'), ['check']);
+  const built = run('build', bin('astro'), ['build'], { ASTRO_TELEMETRY_DISABLED: '1' });
+  run('unit (PGlite)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'pglite' });
+  if (withPostgres) run('unit (PostgreSQL)', bin('vitest'), ['run', 'tests/unit/db', 'tests/unit/env'], { TEST_DB_ENGINE: 'postgres', TEST_PG_URL: adminUrl });
+  if (built && existsSync(join(root, 'dist/server/entry.mjs'))) {
+    e2e('PGlite', {});
+    if (withPostgres) await withPostgresDatabase((url) => e2e('PostgreSQL', { E2E_DATABASE_URL: url, E2E_PORT: '4401' }));
+  }
+
+  process.stdout.write('\n=== summary ===\n');
+  for (const result of results) process.stdout.write(`${result.ok ? 'ok  ' : 'FAIL'} ${result.step} (${result.seconds} s)\n`);
+  const passed = results.filter((result) => result.ok).length;
+  const failed = results.length - passed;
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+await main();

@@ -1,0 +1,17 @@
+/**
+ * The database schema: one Drizzle `pg-core` schema for both engines (embedded PGlite and PostgreSQL).
+ * The directory follows Open Referral HSDS 3.0 (organization → service → location, joined by service_at_location).
+ * Add a table in its own file, export it here, then run `npm run db:generate -- --name <what-changed>`.
+ */
+export * from './codes.ts';
+export * from './cost-options.ts';
+export * from './languages.ts';
+export * from './locations.ts';
+export * from './organizations.ts';
+export * from './outbox.ts';
+export * from './phones.ts';
+export * from './relations.ts';
+export * from './schedules.ts';
+export * from './service-areas.ts';
+export * from './service-at-location.ts';
+export * from './services.ts';

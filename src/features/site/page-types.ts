@@ -1,0 +1,38 @@
+import type { Lang } from '#src/i18n/index.ts';
+
+/**
+ * One line per page type. The axe test, the security-header test, the no-script test and `npm run bench` all read this
+ * list, so a new page type is checked everywhere by adding it here. Paths are concrete URLs (one real example of each
+ * dynamic page), in both languages.
+ */
+export interface PageType {
+  /** Stable identifier used in test names and the bench table. */
+  id: string;
+  /** A real URL of this page type in each language. */
+  paths: Record<Lang, string>;
+  /** How it is served: prerendered at build (`static`) or rendered per request (`on-demand`). */
+  rendering: 'static' | 'on-demand';
+  /**
+   * Why this page may ship JavaScript, or `null` for none. Content pages ship none; only the page types named in the
+   * Foundation issue may: locator, intake, search, configurator, console.
+   */
+  scriptAllowed: null | 'locator' | 'intake' | 'search' | 'configurator' | 'console' | 'campaign-share';
+}
+
+export const pageTypes: readonly PageType[] = [
+  { id: 'home', paths: { vi: '/', en: '/en/' }, rendering: 'static', scriptAllowed: null },
+  { id: 'not-found', paths: { vi: '/khong-co-trang-nay', en: '/en/no-such-page' }, rendering: 'static', scriptAllowed: null },
+  { id: 'privacy', paths: { vi: '/quyen-rieng-tu', en: '/en/privacy' }, rendering: 'static', scriptAllowed: null },
+  { id: 'open-data', paths: { vi: '/du-lieu-mo', en: '/en/open-data' }, rendering: 'static', scriptAllowed: null },
+  { id: 'article', paths: { vi: '/bai-viet/noi-chuyen-voi-con-ve-ma-tuy', en: '/en/articles/talking-with-your-child-about-drugs' }, rendering: 'static', scriptAllowed: null },
+  { id: 'substances', paths: { vi: '/ma-tuy-a-z', en: '/en/drugs-a-z' }, rendering: 'static', scriptAllowed: null },
+  { id: 'substance', paths: { vi: '/ma-tuy-a-z/ma-tuy-da-methamphetamine', en: '/en/drugs-a-z/crystal-methamphetamine' }, rendering: 'static', scriptAllowed: null },
+  { id: 'guide', paths: { vi: '/huong-dan/cai-nghien-tu-nguyen-tai-gia-dinh-cong-dong', en: '/en/guides/voluntary-rehab-at-home-or-in-the-community' }, rendering: 'static', scriptAllowed: null },
+  { id: 'campaign', paths: { vi: '/chien-dich/hoi-la-dung-cam', en: '/en/campaigns/asking-is-brave' }, rendering: 'static', scriptAllowed: null },
+  { id: 'statistics', paths: { vi: '/so-lieu', en: '/en/statistics' }, rendering: 'static', scriptAllowed: null },
+];
+
+/** Page types that must ship no `<script>` at all. */
+export function contentPageTypes(): PageType[] {
+  return pageTypes.filter((page) => page.scriptAllowed === null);
+}

@@ -1,0 +1,38 @@
+import type { Lang } from '#src/i18n/index.ts';
+
+/**
+ * The portal's public paths, per language. Vietnamese paths are the public contract (see DESIGN.md); English mirrors them
+ * under `/en/`. Dynamic segments are written `[name]` and filled by `localizedPath`.
+ */
+export const routes = {
+  home: { vi: '/', en: '/en/' },
+  findHelp: { vi: '/tim-ho-tro', en: '/en/find-help' },
+  askForHelp: { vi: '/xin-tu-van', en: '/en/ask-for-help' },
+  track: { vi: '/theo-doi', en: '/en/track' },
+  privacy: { vi: '/quyen-rieng-tu', en: '/en/privacy' },
+  openData: { vi: '/du-lieu-mo', en: '/en/open-data' },
+  substances: { vi: '/ma-tuy-a-z', en: '/en/drugs-a-z' },
+  substance: { vi: '/ma-tuy-a-z/[slug]', en: '/en/drugs-a-z/[slug]' },
+  article: { vi: '/bai-viet/[slug]', en: '/en/articles/[slug]' },
+  guide: { vi: '/huong-dan/[slug]', en: '/en/guides/[slug]' },
+  campaign: { vi: '/chien-dich/[slug]', en: '/en/campaigns/[slug]' },
+  statistics: { vi: '/so-lieu', en: '/en/statistics' },
+  embed: { vi: '/nhung-tien-ich', en: '/en/embed' },
+  console: { vi: '/quan-ly', en: '/en/console' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type RouteId = keyof typeof routes;
+
+/** Builds the path of a route in one language, filling `[param]` segments (URL-encoded). */
+export function localizedPath(id: RouteId, lang: Lang, params: Record<string, string> = {}): string {
+  return routes[id][lang].replace(/\[(\w+)\]/g, (_whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`localizedPath: missing parameter "${name}" for route "${id}"`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** The language a path belongs to: everything under `/en/` is English, the rest Vietnamese. */
+export function langOfPath(pathname: string): Lang {
+  return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'vi';
+}

@@ -1,0 +1,36 @@
+import http from 'node:http';
+import { cacheHeaders, securityHeaders } from './security-headers.ts';
+
+/** Astro's node handler (standalone mode): serves prerendered files, then on-demand routes. */
+export type AstroHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+export interface PortalServerOptions {
+  handler: AstroHandler;
+  /** True when the public origin is HTTPS: adds HSTS. */
+  https: boolean;
+}
+
+/**
+ * Our server around Astro's handler: every response, prerendered file or on-demand page, gets the security headers.
+ * Nothing about the client (address, user agent) is read or logged here.
+ */
+export function createPortalServer({ handler, https }: PortalServerOptions): http.Server {
+  const server = http.createServer((req, res) => {
+    const pathname = pathOf(req.url);
+    for (const [name, value] of Object.entries({ ...securityHeaders(pathname, { https }), ...cacheHeaders(pathname) })) {
+      res.setHeader(name, value);
+    }
+    handler(req, res);
+  });
+  // Slow clients must not hold sockets forever; these stay above any real page's time.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 20_000;
+  server.keepAliveTimeout = 5_000;
+  return server;
+}
+
+function pathOf(url: string | undefined): string {
+  const raw = url ?? '/';
+  const end = raw.search(/[?#]/);
+  return end === -1 ? raw : raw.slice(0, end);
+}

@@ -1,0 +1,48 @@
+/**
+ * Security headers for every response, prerendered or on-demand. They are set by our own server around Astro's handler
+ * because the node adapter serves prerendered files without running middleware (shared/STACK.md).
+ *
+ * Astro's `<meta>` CSP carries script-src and style-src with the hashes of the inline scripts it emits. A `<meta>` CSP
+ * cannot carry `frame-ancestors`, so the header below adds it with the directives that do not depend on the page. Two
+ * policies combine by intersection, so this header must not name script-src or default-src (it would block the hashed
+ * island scripts).
+ */
+
+/** Paths that other sites may frame: the widgets' embeds, and nothing else. */
+export function isEmbedPath(pathname: string): boolean {
+  return pathname === '/embed' || pathname.startsWith('/embed/');
+}
+
+export interface SecurityHeaderOptions {
+  /** True when the public origin is HTTPS (the server itself, or a TLS proxy in front of it). */
+  https: boolean;
+}
+
+/** The headers to set on a response to `pathname`. */
+export function securityHeaders(pathname: string, options: SecurityHeaderOptions): Record<string, string> {
+  const embed = isEmbedPath(pathname);
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': [
+      embed ? 'frame-ancestors *' : "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "object-src 'none'",
+    ].join('; '),
+    // The path of a help-seeking page says something about the reader: never send it to another site.
+    'Referrer-Policy': 'no-referrer',
+    // Geolocation only for our own "use my location" button; everything else off.
+    'Permissions-Policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), browsing-topics=()',
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': embed ? 'cross-origin' : 'same-origin',
+  };
+  // Older browsers ignore frame-ancestors; X-Frame-Options has no "allow everyone", so embeds simply omit it.
+  if (!embed) headers['X-Frame-Options'] = 'DENY';
+  if (options.https) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains';
+  return headers;
+}
+
+/** Long-lived caching for fingerprinted build assets; everything else is left to the page. */
+export function cacheHeaders(pathname: string): Record<string, string> {
+  return pathname.startsWith('/_astro/') ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {};
+}

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { pageTypes } from '#src/features/site/page-types.ts';
+import { languages } from '#src/i18n/index.ts';
+
+// Every page type, in both languages: it answers, declares its language, switches language to the same page, loads
+// with no console error (a CSP violation shows up as one) and has no WCAG 2.2 AA violation that axe can find.
+for (const pageType of pageTypes) {
+  for (const lang of languages) {
+    const path = pageType.paths[lang];
+    test.describe(`${pageType.id} (${lang}) ${path}`, () => {
+      test('answers, declares its language and has no axe violation', async ({ page }) => {
+        const consoleErrors: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() === 'error') consoleErrors.push(message.text());
+        });
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(pageType.id === 'not-found' ? 404 : 200);
+        const htmlLang = await page.locator('html').getAttribute('lang');
+        // The 404 page speaks both languages and starts in Vietnamese.
+        expect(htmlLang).toBe(pageType.id === 'not-found' ? 'vi' : lang);
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+      });
+
+      if (pageType.id !== 'not-found') {
+        test('its language switch leads to the same page in the other language', async ({ page }) => {
+          await page.goto(path);
+          const other = lang === 'vi' ? 'en' : 'vi';
+          await page.locator(`.lang-switch a[hreflang="${other}"]`).click();
+          await expect(page).toHaveURL((url) => decodeURI(url.pathname).replace(/\/$/, '') === pageType.paths[other].replace(/\/$/, ''));
+          await expect(page.locator('html')).toHaveAttribute('lang', other);
+        });
+      }
+    });
+  }
+}
+
+test('the page works at 320 px wide without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const pageType of pageTypes) {
+    await page.goto(pageType.paths.vi);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, pageType.id).toBeLessThanOrEqual(0);
+  }
+});
+
+test('the skip link is the first thing a keyboard reaches and moves focus to the main content', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.locator('.skip-link');
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+});
+
+test('the header offers the two things people come for and the emergency line', async ({ page }) => {
+  for (const [lang, find, ask] of [
+    ['vi', 'Tìm nơi hỗ trợ', 'Xin tư vấn'],
+    ['en', 'Find help', 'Ask for counselling'],
+  ] as const) {
+    await page.goto(lang === 'vi' ? '/' : '/en/');
+    const nav = page.getByRole('navigation').first();
+    await expect(nav.getByRole('link', { name: find })).toBeVisible();
+    await expect(nav.getByRole('link', { name: ask })).toBeVisible();
+    await expect(page.locator('.emergency a[href="tel:115"]')).toBeVisible();
+  }
+});

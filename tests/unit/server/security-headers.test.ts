@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { cacheHeaders, securityHeaders } from '#src/server/security-headers.ts';
+
+describe('security headers', () => {
+  it('forbid framing everywhere but the embeds', () => {
+    expect(securityHeaders('/', { https: false })['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+    expect(securityHeaders('/embed/locator', { https: false })['Content-Security-Policy']).toContain('frame-ancestors *');
+    expect(securityHeaders('/embedded', { https: false })['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('never name script-src in the header, which would cancel the hashes of island scripts', () => {
+    expect(securityHeaders('/tim-ho-tro', { https: true })['Content-Security-Policy']).not.toMatch(/script-src|default-src/);
+  });
+
+  it('send HSTS only when the public origin is HTTPS', () => {
+    expect(securityHeaders('/', { https: false })['Strict-Transport-Security']).toBeUndefined();
+    expect(securityHeaders('/', { https: true })['Strict-Transport-Security']).toContain('max-age=31536000');
+  });
+
+  it('never send the page address to another site', () => {
+    expect(securityHeaders('/xin-tu-van', { https: false })['Referrer-Policy']).toBe('no-referrer');
+  });
+
+  it('cache fingerprinted assets for a year and nothing else', () => {
+    expect(cacheHeaders('/_astro/app.Ab12.css')['Cache-Control']).toContain('immutable');
+    expect(cacheHeaders('/')).toEqual({});
+  });
+});
