@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
 // Vitest runs through Astro's Vite config so `astro:content`, `astro/zod` and `#src/*` resolve as in the build.

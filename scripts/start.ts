@@ -19,14 +19,16 @@ async function main(): Promise<void> {
   setLogLevel(env.logLevel);
   const root = findProjectRoot(import.meta.url);
 
-  if (!buildIfNeeded(root, (line) => log.info('build', { note: line }))) {
-    fail('The build failed; see the messages above.');
-  }
-
+  // The database first: a wrong DATABASE_URL or DATA_DIR should stop the start at once, not after a build.
   // Opened into the process-wide registry, so the routes bundled in dist/server use this same handle.
   const database = await getDatabase(env);
   await migrateDatabase(database);
   log.info('database.ready', { engine: database.engine });
+
+  if (!buildIfNeeded(root, (line) => log.info('build', { note: line }))) {
+    await database.close();
+    fail('The build failed; see the messages above.');
+  }
 
   // Astro's standalone entry would start its own server on import; we start ours instead, around its handler.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';

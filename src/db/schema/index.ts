@@ -6,6 +6,7 @@
 export * from './codes.ts';
 export * from './cost-options.ts';
 export * from './languages.ts';
+export * from './listing-reports.ts';
 export * from './locations.ts';
 export * from './organizations.ts';
 export * from './outbox.ts';
