@@ -35,6 +35,9 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR ?? '.tmp/e2e-data',
       KEY_FILE: process.env.E2E_KEY_FILE ?? '.tmp/e2e-keys/intake.key',
       DEMO: process.env.E2E_DEMO ?? '1',
+      // On PostgreSQL the worker is normally its own process; the e2e server sends mail itself so tests see it.
+      OUTBOX_IN_PROCESS: '1',
+      OUTBOX_POLL_MS: '200',
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { repoRoot, startPortal } from '../tests/setup/portal-process.ts';
 import { pageWeights } from './sections/page-weight.ts';
 import { startupTable } from './sections/startup.ts';
+import { nearestLatencyTable } from './sections/nearest.ts';
 
 const write = process.argv.includes('--write');
 const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   const postgres = await freshPostgres();
   try {
     sections.push(`### Build and start\n\n${await startupTable(4590, postgres?.url)}`);
+    sections.push(`### Nearest suitable point (10,000 generated points)\n\n${await nearestLatencyTable()}`);
     const portal = await startPortal({ port: 4591, env: { DEMO: '1' } });
     try {
       sections.push(`### Page weight (gzip, as served)\n\n${await pageWeights(portal.url)}`);

@@ -10,6 +10,9 @@ import { log, setLogLevel } from '#src/lib/log.ts';
 import { findProjectRoot } from '#src/lib/project-root.server.ts';
 import { getDatabase } from '#src/db/client.server.ts';
 import { migrateDatabase } from '#src/db/migrate.server.ts';
+import { prepareDirectory } from '#src/features/directory/boot.server.ts';
+import { startOutboxWorker } from '#src/features/outbox/boot.server.ts';
+import { startRetentionSchedule } from '#src/features/intake/retention.server.ts';
 import { buildIfNeeded } from '#src/server/build-if-needed.ts';
 import { createPortalServer, type AstroHandler } from '#src/server/http-server.ts';
 
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
   const database = await getDatabase(env);
   await migrateDatabase(database);
   log.info('database.ready', { engine: database.engine });
+  await prepareDirectory(env, database);
 
   if (!buildIfNeeded(root, (line) => log.info('build', { note: line }))) {
     await database.close();
@@ -35,6 +39,12 @@ async function main(): Promise<void> {
   const entry = (await import(pathToFileURL(join(root, 'dist/server/entry.mjs')).href)) as { handler: AstroHandler };
   const https = env.siteUrl?.startsWith('https://') ?? false;
   const server = createPortalServer({ handler: entry.handler, https });
+
+  // PGlite allows one process, so the server sends mail and purges old content itself; on PostgreSQL that is the job
+  // of `npm run worker` processes, unless OUTBOX_IN_PROCESS=1 (a single-machine install).
+  const inProcess = env.outboxInProcess ?? database.engine === 'pglite';
+  const outbox = inProcess ? startOutboxWorker(env, database) : undefined;
+  const retention = inProcess ? startRetentionSchedule(database, env) : undefined;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -49,7 +59,9 @@ async function main(): Promise<void> {
     log.info('server.stopping', { signal });
     // Finish in-flight requests, then release the database (and PGlite's lock file).
     server.close(() => {
-      void database.close().finally(() => process.exit(0));
+      void Promise.all([outbox?.stop(), retention?.stop()])
+        .then(() => database.close())
+        .finally(() => process.exit(0));
     });
     server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();

@@ -63,7 +63,8 @@ async function main(): Promise<void> {
   run('typecheck', bin('astro'), ['check']);
   const built = run('build', bin('astro'), ['build'], { ASTRO_TELEMETRY_DISABLED: '1' });
   run('unit (PGlite)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'pglite' });
-  if (withPostgres) run('unit (PostgreSQL)', bin('vitest'), ['run', 'tests/unit/db', 'tests/unit/env'], { TEST_DB_ENGINE: 'postgres', TEST_PG_URL: adminUrl });
+  // The whole unit suite again on PostgreSQL: every database test must hold on both engines.
+  if (withPostgres) run('unit (PostgreSQL)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'postgres', TEST_PG_URL: adminUrl });
   if (built && existsSync(join(root, 'dist/server/entry.mjs'))) {
     e2e('PGlite', {});
     if (withPostgres) await withPostgresDatabase((url) => e2e('PostgreSQL', { E2E_DATABASE_URL: url, E2E_PORT: '4401' }));

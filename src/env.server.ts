@@ -32,7 +32,30 @@ export interface Env {
   readonly intakeEncryptionKey: string | undefined;
   readonly resendApiKey: string | undefined;
   readonly resendBaseUrl: string | undefined;
+  /** Sender of every e-mail, `Name <address>` or a bare address. */
+  readonly mailFrom: string;
+  /** Send attempts before an outbox row becomes a dead letter. */
+  readonly outboxMaxAttempts: number;
+  /** Shortest and longest wait before an outbox retry (exponential backoff with jitter between them), ms. */
+  readonly outboxRetryBaseMs: number;
+  readonly outboxRetryMaxMs: number;
+  /** How long a worker's claim on outbox rows lasts before another worker may take them, ms. */
+  readonly outboxLeaseMs: number;
+  /** How often an idle outbox worker looks for due rows, ms. */
+  readonly outboxPollMs: number;
+  /** Run the mail worker inside the server: undefined means "on with PGlite, off with PostgreSQL". */
+  readonly outboxInProcess: boolean | undefined;
+  /** Days after a case closes (or is withdrawn) before its encrypted content is purged. */
+  readonly retentionDaysAfterClose: number;
+  /** Days after creation before a case's encrypted content is purged, closed or not. */
+  readonly retentionMaxAgeDays: number;
   readonly redisUrl: string | undefined;
+  /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (0: use the socket address). */
+  readonly trustProxy: number;
+  /** Highest secret counter of a proof-of-work challenge (attempts a browser needs, about ¾ of it on average). */
+  readonly altchaComplexity: number;
+  /** PBKDF2 iterations per proof-of-work attempt. */
+  readonly altchaCost: number;
 }
 
 /** What the README and the tests show about one environment variable. */
@@ -60,6 +83,19 @@ const isUrl = (value: string, protocols: readonly string[], needsHost = true): b
 };
 
 const optionalText = z.string().optional();
+
+/** A whole number from `min` to `max`, with a default (all given as written in the environment). */
+const wholeNumber = (fallback: string, min: number, max: number) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => /^[0-9]{1,10}$/.test(v) && Number(v) >= min && Number(v) <= max, {
+      error: `must be a whole number from ${min} to ${max}`,
+    })
+    .transform(Number);
+
+const DEFAULT_MAIL_FROM = 'Hỗ trợ cai nghiện <no-reply@example.invalid>';
+const HOUR_MS = 3_600_000;
 
 const specs = [
   {
@@ -190,6 +226,87 @@ const specs = [
     }),
   },
   {
+    name: 'MAIL_FROM',
+    default: DEFAULT_MAIL_FROM,
+    meaning: 'Sender of every e-mail: "Name <address>" or a bare address (with Resend, on a verified domain).',
+    secret: false,
+    display: 'plain',
+    schema: z
+      .string()
+      .default(DEFAULT_MAIL_FROM)
+      .refine((v) => /^(?:[^<>@\r\n"]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/.test(v), {
+        error: 'must be "Name <address@domain>" or "address@domain"',
+      }),
+  },
+  {
+    name: 'OUTBOX_MAX_ATTEMPTS',
+    default: '8',
+    meaning: 'Send attempts for one e-mail before it is kept as a dead letter the console shows.',
+    secret: false,
+    display: 'plain',
+    schema: wholeNumber('8', 1, 100),
+  },
+  {
+    name: 'OUTBOX_RETRY_BASE_MS',
+    default: '30000',
+    meaning: 'Shortest wait before sending a failed e-mail again, in ms; waits double per attempt, with jitter.',
+    secret: false,
+    display: 'plain',
+    schema: wholeNumber('30000', 1, 24 * HOUR_MS),
+  },
+  {
+    name: 'OUTBOX_RETRY_MAX_MS',
+    default: String(6 * HOUR_MS),
+    meaning: 'Longest wait before sending a failed e-mail again, in ms (default 6 hours).',
+    secret: false,
+    display: 'plain',
+    schema: wholeNumber(String(6 * HOUR_MS), 1, 7 * 24 * HOUR_MS),
+  },
+  {
+    name: 'OUTBOX_LEASE_MS',
+    default: '60000',
+    meaning: 'How long a mail worker holds the e-mails it took before another worker may take them, in ms; longer than a send may take.',
+    secret: false,
+    display: 'plain',
+    schema: wholeNumber('60000', 100, HOUR_MS),
+  },
+  {
+    name: 'OUTBOX_POLL_MS',
+    default: '2000',
+    meaning: 'How often an idle mail worker looks for e-mails to send, in ms.',
+    secret: false,
+    display: 'plain',
+    schema: wholeNumber('2000', 1, HOUR_MS),
+  },
+  {
+    name: 'OUTBOX_IN_PROCESS',
+    default: undefined,
+    meaning:
+      'Whether the server sends mail itself: 1 or 0. Unset: yes with the embedded database (one process), no with PostgreSQL (run `npm run worker`; 1 suits a single-machine PostgreSQL install).',
+    secret: false,
+    display: 'plain',
+    schema: z
+      .enum(['0', '1'], { error: 'must be 1 or 0' })
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === '1')),
+  },
+  {
+    name: 'RETENTION_DAYS_AFTER_CLOSE',
+    default: '90',
+    meaning: 'Days after a request is closed or withdrawn before its message, contact details and replies are purged.',
+    secret: false,
+    display: 'plain',
+    schema: wholeNumber('90', 1, 3650),
+  },
+  {
+    name: 'RETENTION_MAX_AGE_DAYS',
+    default: '365',
+    meaning: 'Days after a request was sent before its message, contact details and replies are purged, even if never closed.',
+    secret: false,
+    display: 'plain',
+    schema: wholeNumber('365', 1, 3650),
+  },
+  {
     name: 'REDIS_URL',
     default: undefined,
     meaning: 'Redis connection string (redis:// or rediss://) for rate limits shared by several app instances.',
@@ -198,6 +315,32 @@ const specs = [
     schema: optionalText.refine((v) => v === undefined || isUrl(v, ['redis:', 'rediss:']), {
       error: 'is not a valid redis:// or rediss:// URL',
     }),
+  },
+  {
+    name: 'TRUST_PROXY',
+    default: '0',
+    meaning:
+      'Number of reverse proxies in front of the portal whose X-Forwarded-For entries are trusted for rate limits (0: the connecting address; 1: one proxy such as nginx). Too high lets clients choose their own rate-limit bucket.',
+    secret: false,
+    display: 'plain',
+    schema: wholeNumber('0', 0, 10),
+  },
+  {
+    name: 'ALTCHA_COMPLEXITY',
+    default: '2000',
+    meaning:
+      'Proof of work on forms: the highest secret counter a browser must find (it tries about ¾ of it on average). Higher costs robots and slow phones more.',
+    secret: false,
+    display: 'plain',
+    schema: wholeNumber('2000', 1, 1_000_000),
+  },
+  {
+    name: 'ALTCHA_COST',
+    default: '1000',
+    meaning: 'Proof of work on forms: PBKDF2-SHA-256 iterations per attempt (default: about 1–3 s on a low-end phone with ALTCHA_COMPLEXITY 2000).',
+    secret: false,
+    display: 'plain',
+    schema: wholeNumber('1000', 1, 100_000),
   },
 ] as const satisfies readonly VariableSpec[];
 
@@ -263,6 +406,17 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     ]);
   }
 
+  const outboxRetryBaseMs = get<number>('OUTBOX_RETRY_BASE_MS');
+  const outboxRetryMaxMs = get<number>('OUTBOX_RETRY_MAX_MS');
+  if (outboxRetryMaxMs < outboxRetryBaseMs) {
+    throw new EnvError([
+      {
+        variable: 'OUTBOX_RETRY_MAX_MS',
+        message: `OUTBOX_RETRY_MAX_MS must not be less than OUTBOX_RETRY_BASE_MS (got ${outboxRetryMaxMs} < ${outboxRetryBaseMs})`,
+      },
+    ]);
+  }
+
   return Object.freeze({
     databaseUrl: get<string | undefined>('DATABASE_URL'),
     dataDir,
@@ -277,6 +431,18 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     resendApiKey,
     resendBaseUrl,
     redisUrl: get<string | undefined>('REDIS_URL'),
+    trustProxy: get<number>('TRUST_PROXY'),
+    altchaComplexity: get<number>('ALTCHA_COMPLEXITY'),
+    altchaCost: get<number>('ALTCHA_COST'),
+    mailFrom: get<string>('MAIL_FROM'),
+    outboxMaxAttempts: get<number>('OUTBOX_MAX_ATTEMPTS'),
+    outboxRetryBaseMs,
+    outboxRetryMaxMs,
+    outboxLeaseMs: get<number>('OUTBOX_LEASE_MS'),
+    outboxPollMs: get<number>('OUTBOX_POLL_MS'),
+    outboxInProcess: get<boolean | undefined>('OUTBOX_IN_PROCESS'),
+    retentionDaysAfterClose: get<number>('RETENTION_DAYS_AFTER_CLOSE'),
+    retentionMaxAgeDays: get<number>('RETENTION_MAX_AGE_DAYS'),
   });
 }
 

@@ -32,7 +32,10 @@ export interface PublicHoliday {
 
 const newYear = { vi: 'Tết Dương lịch', en: "New Year's Day" };
 const tet = { vi: 'Tết Nguyên đán', en: 'Lunar New Year (Tết)' };
-const hungKings = { vi: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', en: "Hùng Kings' Commemoration (10th day of the 3rd lunar month)" };
+const hungKings = {
+  vi: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)',
+  en: "Hùng Kings' Commemoration (10th day of the 3rd lunar month)",
+};
 const reunification = { vi: 'Ngày Chiến thắng (30/4)', en: 'Reunification Day (30 April)' };
 const labour = { vi: 'Ngày Quốc tế Lao động (1/5)', en: "International Workers' Day (1 May)" };
 const nationalDay = { vi: 'Quốc khánh (2/9)', en: 'National Day (2 September)' };

@@ -3,6 +3,7 @@
  * The directory follows Open Referral HSDS 3.0 (organization → service → location, joined by service_at_location).
  * Add a table in its own file, export it here, then run `npm run db:generate -- --name <what-changed>`.
  */
+export * from './cases.ts';
 export * from './codes.ts';
 export * from './cost-options.ts';
 export * from './languages.ts';

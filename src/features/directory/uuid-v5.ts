@@ -18,7 +18,10 @@ export function isUuid(value: string): boolean {
 /** The version-5 UUID (lower case) of `name` (UTF-8) in `namespace` (a UUID). Throws a TypeError for a bad namespace. */
 export function uuidV5(namespace: string, name: string): string {
   if (!isUuid(namespace)) throw new TypeError(`uuidV5: not a UUID namespace: ${JSON.stringify(namespace)}`);
-  const hash = createHash('sha1').update(Buffer.from(namespace.replaceAll('-', ''), 'hex')).update(name, 'utf8').digest();
+  const hash = createHash('sha1')
+    .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
+    .update(name, 'utf8')
+    .digest();
   const bytes = hash.subarray(0, 16);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50; // version 5
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 9562 variant (10xx)

@@ -23,7 +23,7 @@
 import { getCommune, getProvince } from '#src/features/admin-units/index.ts';
 import { communeAt } from '#src/features/admin-units/nearest-commune.ts';
 import type { DirectoryPoint, PointService } from '#src/features/directory/types.ts';
-import type { ServiceType } from '#src/features/lists/index.ts';
+import { serviceTypes, type ServiceType } from '#src/features/lists/index.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { distanceKmBetween, isValidPosition } from './geo.ts';
 import { isClosedOn, isOpenAtMoment, type LocalMoment, localMoment } from './opening-hours.ts';
@@ -94,19 +94,20 @@ export class InvalidPositionError extends AppError {
 export function findNearestSuitable(points: readonly DirectoryPoint[], query: NearestQuery): NearestAnswer {
   const origin = resolveOrigin(query.origin);
   const index = pointIndex(points);
-  const limit = query.limit ?? DEFAULT_LIMIT;
-  const search = new Search(query, origin, limit);
+  const search = new Search(index, query, origin);
+  const commune = origin.communeCode === null ? NONE : Number(origin.communeCode);
+  const province = origin.provinceCode === null ? NONE : Number(origin.provinceCode);
 
   if (origin.communeCode !== null) {
-    search.scan(index.byCommune.get(origin.communeCode), null, null);
+    search.scan(index.byCommune.get(origin.communeCode), NONE, NONE);
     if (search.found()) return search.answer('in-commune');
   }
   if (origin.provinceCode !== null) {
     // The commune's points were all just rejected: skip them instead of testing them again.
-    search.scan(index.byProvince.get(origin.provinceCode), origin.communeCode, null);
+    search.scan(index.byProvince.get(origin.provinceCode), commune, NONE);
     if (search.found()) return search.answer('nearest-in-province');
   }
-  search.scan(index.all, origin.communeCode, origin.provinceCode);
+  search.scan(index.all, commune, province);
   return search.answer(search.found() ? 'nearest-anywhere' : 'none');
 }
 
@@ -115,7 +116,8 @@ type ResolvedOrigin = NearestAnswer['origin'];
 function resolveOrigin(origin: Origin): ResolvedOrigin {
   if (origin.kind === 'commune') {
     const commune = getCommune(origin.communeCode);
-    if (commune === undefined) throw new UnknownCommuneError(`Unknown commune code ${JSON.stringify(origin.communeCode)}`);
+    if (commune === undefined)
+      throw new UnknownCommuneError(`Unknown commune code ${JSON.stringify(origin.communeCode)}`);
     return { lat: commune.lat, lon: commune.lon, communeCode: commune.code, provinceCode: commune.provinceCode };
   }
   if (!isValidPosition(origin.lat, origin.lon)) {
@@ -132,38 +134,133 @@ function resolveOrigin(origin: Origin): ResolvedOrigin {
   };
 }
 
-/** A point with the coordinates used for distances. */
-interface Placed {
-  readonly point: DirectoryPoint;
-  readonly lat: number;
-  readonly lon: number;
+// "No commune / province to skip" in the numeric codes (real codes are positive).
+const NONE = -1;
+// Language bit of every code beyond the first 31 of a directory: a prefilter only, the exact test follows.
+const OTHER_LANGUAGES = 1 << 31;
+
+/** An active service with its filter facts precomputed once per points array (searches only read them). */
+interface IndexedService {
+  readonly service: PointService;
+  readonly bit: number;
+  readonly free: boolean;
+  /** Lower-case codes; `vi` when the service lists none (see `LocatorFilters.language`). */
+  readonly languages: ReadonlySet<string>;
+  readonly minAge: number;
+  readonly maxAge: number;
 }
 
+/**
+ * The points, laid out for fast scans: per point, numbers in typed arrays (position, and what its active services
+ * could possibly offer: types, free types, languages, ages) so that most points are rejected without touching their
+ * objects; only the survivors have their services tested one by one.
+ */
 interface PointIndex {
-  readonly all: readonly Placed[];
-  readonly byCommune: ReadonlyMap<string, readonly Placed[]>;
-  readonly byProvince: ReadonlyMap<string, readonly Placed[]>;
+  readonly points: readonly DirectoryPoint[];
+  readonly services: readonly (readonly IndexedService[])[];
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  /** Bit set of the types of its active services (0 for a point that is not active). */
+  readonly types: Int32Array;
+  /** The same, of its active services with a free option. */
+  readonly freeTypes: Int32Array;
+  /** Bit set of the languages of its active services (bits assigned by `languageBits`). */
+  readonly languages: Int32Array;
+  /** Lowest minimum and highest maximum age of its active services (±Infinity when open). */
+  readonly minAge: Float64Array;
+  readonly maxAge: Float64Array;
+  /** Per point and weekday (index 7 × point + weekday): the earliest opening and latest closing minute of any of its
+   * hours, its own or its active services' (0, 0 when it never opens that day). "Open now" can only hold inside. */
+  readonly opensFrom: Int16Array;
+  readonly closesBy: Int16Array;
+  readonly commune: Int32Array;
+  readonly province: Int32Array;
+  readonly languageBits: ReadonlyMap<string, number>;
+  readonly all: Int32Array;
+  readonly byCommune: ReadonlyMap<string, Int32Array>;
+  readonly byProvince: ReadonlyMap<string, Int32Array>;
 }
 
 // One index per points array (the snapshot's array is reused until the directory changes); weak, so an old
-// snapshot's index goes with it.
+// snapshot's index goes with it. Building it for 10,000 points takes a few milliseconds, once.
 const indexes = new WeakMap<readonly DirectoryPoint[], PointIndex>();
 
 function pointIndex(points: readonly DirectoryPoint[]): PointIndex {
   const cached = indexes.get(points);
   if (cached !== undefined) return cached;
-  const all: Placed[] = [];
-  const byCommune = new Map<string, Placed[]>();
-  const byProvince = new Map<string, Placed[]>();
+  const placedPoints: DirectoryPoint[] = [];
+  const positions: { lat: number; lon: number }[] = [];
   for (const point of points) {
     const position = placeOf(point);
     if (position === undefined) continue;
-    const placed: Placed = { point, lat: position.lat, lon: position.lon };
-    all.push(placed);
-    if (point.communeCode !== null) push(byCommune, point.communeCode, placed);
-    push(byProvince, point.provinceCode, placed);
+    placedPoints.push(point);
+    positions.push(position);
   }
-  const index = { all, byCommune, byProvince };
+  const n = placedPoints.length;
+  const index: PointIndex = {
+    points: placedPoints,
+    services: placedPoints.map((point) => (point.status === 'active' ? indexServices(point) : [])),
+    lat: Float64Array.from(positions, (p) => p.lat),
+    lon: Float64Array.from(positions, (p) => p.lon),
+    types: new Int32Array(n),
+    freeTypes: new Int32Array(n),
+    languages: new Int32Array(n),
+    minAge: new Float64Array(n),
+    maxAge: new Float64Array(n),
+    opensFrom: new Int16Array(7 * n),
+    closesBy: new Int16Array(7 * n),
+    commune: Int32Array.from(placedPoints, (p) => (p.communeCode === null ? NONE : Number(p.communeCode))),
+    province: Int32Array.from(placedPoints, (p) => Number(p.provinceCode)),
+    languageBits: new Map(),
+    all: Int32Array.from(placedPoints, (_, i) => i),
+    byCommune: new Map(),
+    byProvince: new Map(),
+  };
+  const languageBits = index.languageBits as Map<string, number>;
+  const byCommune = new Map<string, number[]>();
+  const byProvince = new Map<string, number[]>();
+  placedPoints.forEach((point, i) => {
+    let types = 0;
+    let freeTypes = 0;
+    let languages = 0;
+    let minAge = Number.POSITIVE_INFINITY;
+    let maxAge = Number.NEGATIVE_INFINITY;
+    for (const entry of index.services[i] ?? []) {
+      types |= entry.bit;
+      if (entry.free) freeTypes |= entry.bit;
+      for (const code of entry.languages) {
+        let bit = languageBits.get(code);
+        if (bit === undefined) {
+          bit = languageBits.size < 31 ? 1 << languageBits.size : OTHER_LANGUAGES;
+          languageBits.set(code, bit);
+        }
+        languages |= bit;
+      }
+      minAge = Math.min(minAge, entry.minAge);
+      maxAge = Math.max(maxAge, entry.maxAge);
+    }
+    index.types[i] = types;
+    index.freeTypes[i] = freeTypes;
+    index.languages[i] = languages;
+    index.minAge[i] = minAge;
+    index.maxAge[i] = maxAge;
+    const hours = [point.hours, ...(index.services[i] ?? []).map((entry) => entry.service.hours)].flat();
+    for (let weekday = 0; weekday < 7; weekday++) {
+      let from = 24 * 60;
+      let by = 0;
+      for (const entry of hours) {
+        if (entry.weekday !== weekday) continue;
+        from = Math.min(from, entry.opens);
+        by = Math.max(by, entry.closes);
+      }
+      index.opensFrom[7 * i + weekday] = by === 0 ? 0 : from;
+      index.closesBy[7 * i + weekday] = by;
+    }
+    if (point.communeCode !== null) push(byCommune, point.communeCode, i);
+    push(byProvince, point.provinceCode, i);
+  });
+  for (const [code, list] of byCommune) (index.byCommune as Map<string, Int32Array>).set(code, Int32Array.from(list));
+  for (const [code, list] of byProvince) (index.byProvince as Map<string, Int32Array>).set(code, Int32Array.from(list));
   indexes.set(points, index);
   return index;
 }
@@ -179,6 +276,28 @@ function placeOf(point: DirectoryPoint): { lat: number; lon: number } | undefine
   return getProvince(point.provinceCode);
 }
 
+function indexServices(point: DirectoryPoint): IndexedService[] {
+  const entries: IndexedService[] = [];
+  for (const service of point.services) {
+    if (service.status !== 'active') continue;
+    entries.push({
+      service,
+      bit: typeBit(service.type),
+      free: service.costs.includes('free'),
+      // Imports often leave languages empty; a Vietnamese public service works in Vietnamese.
+      languages: new Set(service.languages.length === 0 ? ['vi'] : service.languages.map((code) => code.toLowerCase())),
+      minAge: service.minAge ?? Number.NEGATIVE_INFINITY,
+      maxAge: service.maxAge ?? Number.POSITIVE_INFINITY,
+    });
+  }
+  return entries;
+}
+
+function typeBit(type: ServiceType): number {
+  const index = serviceTypes.codes.indexOf(type);
+  return index < 0 ? 0 : 1 << index;
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
@@ -192,72 +311,108 @@ interface Candidate extends NearestResult {
 
 /** One search's state: the compiled query and the best candidates so far (sorted, at most `limit`). */
 class Search {
+  private readonly index: PointIndex;
+  private readonly origin: ResolvedOrigin;
+  /** Position of each requested type in the request, to order matched services "best first"; null: any type. */
   private readonly types: ReadonlyMap<ServiceType, number> | null;
+  private readonly typeMask: number;
   private readonly free: boolean;
   private readonly openNowOnly: boolean;
   private readonly language: string | undefined;
+  /** The language's bit in this index (0 when no point offers it; -1 when there is no language filter). */
+  private readonly languageMask: number;
   private readonly age: number | undefined;
   private readonly moment: LocalMoment;
+  private readonly limit: number;
   private readonly best: Candidate[] = [];
   // Whether any candidate was seen, even with limit 0 (the reason must not depend on the limit).
   private seen = false;
-  private readonly origin: ResolvedOrigin;
-  private readonly limit: number;
 
-  constructor(query: NearestQuery, origin: ResolvedOrigin, limit: number) {
+  constructor(index: PointIndex, query: NearestQuery, origin: ResolvedOrigin) {
+    this.index = index;
+    this.origin = origin;
     const types = query.serviceTypes ?? [];
-    // Position in the requested list, to order matched services "best first" as servicesForHelp does.
     this.types = types.length === 0 ? null : new Map(types.map((type, position) => [type, position]));
+    this.typeMask = types.length === 0 ? -1 : types.reduce((mask, type) => mask | typeBit(type), 0);
     const filters = query.filters ?? {};
     this.free = filters.free === true;
     this.openNowOnly = filters.openNow === true;
     this.language = filters.language?.trim().toLowerCase() || undefined;
+    this.languageMask =
+      this.language === undefined
+        ? -1
+        : (index.languageBits.get(this.language) ??
+          ([...index.languageBits.values()].includes(OTHER_LANGUAGES) ? OTHER_LANGUAGES : 0));
     this.age = filters.age;
-    // Once per search: turning an instant into local date and time costs microseconds (Intl), points cost nanoseconds.
+    // Once per search: the local date and time of the instant (microseconds), then nanoseconds per point.
     this.moment = localMoment(query.now ?? new Date());
-    this.origin = origin;
-    this.limit = Math.max(0, limit);
+    this.limit = Math.max(0, query.limit ?? DEFAULT_LIMIT);
   }
 
   found(): boolean {
     return this.seen;
   }
 
-  /** Tests every point of `list`, skipping those in `skipCommune` / `skipProvince` (already rejected). */
-  scan(list: readonly Placed[] | undefined, skipCommune: string | null, skipProvince: string | null): void {
+  /** Tests the points at `list` (positions in the index), skipping those of `skipCommune` / `skipProvince`
+   * (numeric codes, already rejected). */
+  scan(list: Int32Array | undefined, skipCommune: number, skipProvince: number): void {
     if (list === undefined) return;
-    for (const placed of list) {
-      const { point } = placed;
-      if (point.status !== 'active') continue;
-      if (skipProvince !== null && point.provinceCode === skipProvince) continue;
-      if (skipCommune !== null && point.communeCode === skipCommune) continue;
-      const matched = this.matchServices(point);
-      if (matched === null) continue;
+    const { index, origin, typeMask, free, languageMask, age, best, limit } = this;
+    const checkAge = age !== undefined;
+    const ageValue = age ?? 0;
+    const { weekday, minutes } = this.moment;
+    const checkOpen = this.openNowOnly;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k] ?? 0;
+      // Necessary conditions first, on numbers only: some active service of a wanted type, a free one if asked,
+      // one in the language, one whose age range could fit. Most points stop here.
+      if (((index.types[i] ?? 0) & typeMask) === 0) continue;
+      if (free && ((index.freeTypes[i] ?? 0) & typeMask) === 0) continue;
+      if (((index.languages[i] ?? 0) & languageMask) === 0) continue;
+      if (checkAge && (ageValue < (index.minAge[i] ?? 0) || ageValue > (index.maxAge[i] ?? 0))) continue;
+      if (
+        checkOpen &&
+        (minutes < (index.opensFrom[7 * i + weekday] ?? 0) || minutes >= (index.closesBy[7 * i + weekday] ?? 0))
+      ) {
+        continue;
+      }
+      if (index.commune[i] === skipCommune || index.province[i] === skipProvince) continue;
+      const distanceKm = distanceKmBetween(origin.lat, origin.lon, index.lat[i] ?? 0, index.lon[i] ?? 0);
+      const rank = Math.round(distanceKm * 10);
+      // Already `limit` results, all strictly nearer: this one cannot enter, whatever its services (and `seen` is
+      // already true, as the list is not empty).
+      const last = best[best.length - 1];
+      if (best.length >= limit && last !== undefined && rank > last.rank) continue;
+      const point = index.points[i];
+      const matched = point === undefined ? null : this.matchServices(point, index.services[i] ?? []);
+      if (point === undefined || matched === null) continue;
       this.seen = true;
-      const distanceKm = distanceKmBetween(this.origin.lat, this.origin.lon, placed.lat, placed.lon);
-      this.offer(point, distanceKm, matched);
+      this.offer(point, distanceKm, rank, matched);
     }
   }
 
   answer(reason: NearestAnswer['reason']): NearestAnswer {
     if (!Number.isFinite(this.limit)) this.best.sort(compareResults);
-    const results = this.best.map(
-      ({ point, distanceKm, matchedServices, openNow }): NearestResult => ({ point, distanceKm, matchedServices, openNow }),
-    );
+    const results = this.best.map(({ point, distanceKm, matchedServices, openNow }): NearestResult => ({
+      point,
+      distanceKm,
+      matchedServices,
+      openNow,
+    }));
     return { results, reason, origin: this.origin };
   }
 
-  /** The point's services answering the query, or null when none does. */
-  private matchServices(point: DirectoryPoint): PointService[] | null {
+  /** The point's services answering the query (each filter on the same service), or null when none does. */
+  private matchServices(point: DirectoryPoint, services: readonly IndexedService[]): PointService[] | null {
+    const { typeMask, free, language, age } = this;
     let matched: PointService[] | null = null;
-    for (const service of point.services) {
-      if (service.status !== 'active') continue;
-      if (this.types !== null && !this.types.has(service.type)) continue;
-      if (this.free && !service.costs.includes('free')) continue;
-      if (this.language !== undefined && !speaks(service, this.language)) continue;
-      if (this.age !== undefined && !ageFits(service, this.age)) continue;
-      if (this.openNowOnly && !this.serviceOpen(point, service)) continue;
-      (matched ??= []).push(service);
+    for (const entry of services) {
+      if ((entry.bit & typeMask) === 0) continue;
+      if (free && !entry.free) continue;
+      if (language !== undefined && !entry.languages.has(language)) continue;
+      if (age !== undefined && (age < entry.minAge || age > entry.maxAge)) continue;
+      if (this.openNowOnly && !this.serviceOpen(point, entry.service)) continue;
+      (matched ??= []).push(entry.service);
     }
     if (matched !== null && matched.length > 1 && this.types !== null) {
       const order = this.types;
@@ -274,7 +429,7 @@ class Search {
   }
 
   /** Keeps the candidate if it is among the best `limit` so far (insertion into a short sorted list). */
-  private offer(point: DirectoryPoint, distanceKm: number, matched: PointService[]): void {
+  private offer(point: DirectoryPoint, distanceKm: number, rank: number, matched: PointService[]): void {
     const { best, limit } = this;
     if (limit === 0) return;
     const candidate: Candidate = {
@@ -282,7 +437,7 @@ class Search {
       distanceKm,
       matchedServices: matched,
       openNow: matched.some((service) => this.serviceOpen(point, service)),
-      rank: Math.round(distanceKm * 10),
+      rank,
     };
     // No limit: collect everything and sort once at the end (insertion would be quadratic).
     if (!Number.isFinite(limit)) {
@@ -320,15 +475,4 @@ function compareResults(a: Candidate, b: Candidate): number {
   const byName = collator.compare(a.point.name, b.point.name);
   if (byName !== 0) return byName;
   return a.point.id < b.point.id ? -1 : a.point.id > b.point.id ? 1 : 0;
-}
-
-function speaks(service: PointService, language: string): boolean {
-  // Imports often leave languages empty; a Vietnamese public service works in Vietnamese.
-  if (service.languages.length === 0) return language === 'vi';
-  for (const code of service.languages) if (code.toLowerCase() === language) return true;
-  return false;
-}
-
-function ageFits(service: PointService, age: number): boolean {
-  return (service.minAge === null || age >= service.minAge) && (service.maxAge === null || age <= service.maxAge);
 }

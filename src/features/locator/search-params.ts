@@ -20,8 +20,26 @@ import type { MessageKey } from '#src/i18n/index.ts';
 import { getCommune, MAX_QUERY_LENGTH } from '#src/features/admin-units/index.ts';
 import { serviceTypes, type ServiceType } from '#src/features/lists/index.ts';
 
-/** Languages a person can ask for (ISO 639-1, or 639-3 where there is no 639-1 code: `hmn` H'Mông). */
-export const LOCATOR_LANGUAGES = ['vi', 'en', 'km', 'zh', 'hmn'] as const;
+/**
+ * Languages a person can ask for: Vietnamese, English, Chinese, and the languages of Vietnam's larger ethnic groups
+ * (ISO 639-1 where there is a code, else ISO 639-3: `hmn` H'Mông, `tyz` Tày, `nut` Nùng, `blt` Thái, `rad` Ê Đê,
+ * `jra` Gia Rai, `sed` Xơ Đăng, `kpm` K'Ho, `cjm` Chăm).
+ */
+export const LOCATOR_LANGUAGES = [
+  'vi',
+  'en',
+  'zh',
+  'km',
+  'hmn',
+  'tyz',
+  'nut',
+  'blt',
+  'rad',
+  'jra',
+  'sed',
+  'kpm',
+  'cjm',
+] as const;
 export type LocatorLanguage = (typeof LOCATOR_LANGUAGES)[number];
 
 /** The frame a position must fall in: Vietnam's mainland and islands, with a margin of about half a degree. */
@@ -118,7 +136,10 @@ export function parseLocatorParams(params: URLSearchParams): ParsedLocatorParams
     if (value === '') return undefined;
     const result = fieldSchemas[field].safeParse(value);
     if (result.success) return result.data as z.output<(typeof fieldSchemas)[F]>;
-    const message = field === 'free' || field === 'open' ? FLAG_MESSAGES[field] : (result.error.issues[0]?.message as MessageKey);
+    const message =
+      field === 'free' || field === 'open'
+        ? FLAG_MESSAGES[field as 'free' | 'open']
+        : (result.error.issues[0]?.message as MessageKey);
     errors.push({ field, key: message });
     return undefined;
   };
@@ -142,7 +163,8 @@ export function parseLocatorParams(params: URLSearchParams): ParsedLocatorParams
   if (raw.commune !== '') {
     if (/^\d{5}$/.test(raw.commune) && getCommune(raw.commune) !== undefined) commune = raw.commune;
     // The code comes from a link or the autocomplete, not from typing: report it on the place field people can fix.
-    else if (!errors.some((error) => error.field === 'q')) errors.push({ field: 'q', key: 'locator.error.commune.unknown' });
+    else if (!errors.some((error) => error.field === 'q'))
+      errors.push({ field: 'q', key: 'locator.error.commune.unknown' });
   }
 
   if (errors.length > 0) {
@@ -172,7 +194,9 @@ export function roundTo2(value: number): number {
 }
 
 /** The filters of a query as URL parameters, to carry them into candidate and suggestion links. */
-export function filterParams(query: Pick<LocatorQuery, 'service' | 'free' | 'open' | 'language' | 'age'>): [string, string][] {
+export function filterParams(
+  query: Pick<LocatorQuery, 'service' | 'free' | 'open' | 'language' | 'age'>,
+): [string, string][] {
   const pairs: [string, string][] = [];
   if (query.service !== undefined) pairs.push(['service', query.service]);
   if (query.free) pairs.push(['free', '1']);

@@ -30,6 +30,14 @@ export const pageTypes: readonly PageType[] = [
   { id: 'guide', paths: { vi: '/huong-dan/cai-nghien-tu-nguyen-tai-gia-dinh-cong-dong', en: '/en/guides/voluntary-rehab-at-home-or-in-the-community' }, rendering: 'static', scriptAllowed: null },
   { id: 'campaign', paths: { vi: '/chien-dich/hoi-la-dung-cam', en: '/en/campaigns/asking-is-brave' }, rendering: 'static', scriptAllowed: null },
   { id: 'statistics', paths: { vi: '/so-lieu', en: '/en/statistics' }, rendering: 'static', scriptAllowed: null },
+  { id: 'locator', paths: { vi: '/tim-ho-tro', en: '/en/find-help' }, rendering: 'on-demand', scriptAllowed: 'locator' },
+  // A demo point (DEMO=1, as the e2e suite runs): Trạm Y tế phường Ba Đình, Hà Nội. Demo ids are name-based UUIDs.
+  { id: 'locator-point', paths: { vi: '/tim-ho-tro/diem/ea0fe211-c45e-5dd2-8b82-1568492fbbd0', en: '/en/find-help/point/ea0fe211-c45e-5dd2-8b82-1568492fbbd0' }, rendering: 'on-demand', scriptAllowed: null },
+  { id: 'locator-province', paths: { vi: '/tim-ho-tro/tinh/48', en: '/en/find-help/province/48' }, rendering: 'on-demand', scriptAllowed: null },
+  // The intake form (fill step; its other steps answer POSTs) and the follow-up page: on demand, no-store, with the
+  // proof-of-work island, the place autocomplete, the quick exit's script and the character count.
+  { id: 'intake', paths: { vi: '/xin-tu-van', en: '/en/ask-for-help' }, rendering: 'on-demand', scriptAllowed: 'intake' },
+  { id: 'track', paths: { vi: '/theo-doi', en: '/en/track' }, rendering: 'on-demand', scriptAllowed: 'intake' },
 ];
 
 /** Page types that must ship no `<script>` at all. */

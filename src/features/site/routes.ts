@@ -7,6 +7,8 @@ import type { Lang } from '#src/i18n/index.ts';
 export const routes = {
   home: { vi: '/', en: '/en/' },
   findHelp: { vi: '/tim-ho-tro', en: '/en/find-help' },
+  findHelpPoint: { vi: '/tim-ho-tro/diem/[id]', en: '/en/find-help/point/[id]' },
+  findHelpProvince: { vi: '/tim-ho-tro/tinh/[code]', en: '/en/find-help/province/[code]' },
   askForHelp: { vi: '/xin-tu-van', en: '/en/ask-for-help' },
   track: { vi: '/theo-doi', en: '/en/track' },
   privacy: { vi: '/quyen-rieng-tu', en: '/en/privacy' },

@@ -7,7 +7,7 @@
  * and Trường Sa archipelagos are always drawn.
  */
 import { feature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Position } from 'geojson';
 import { projectExact, type MapPoint } from './projection.ts';
 
@@ -26,11 +26,20 @@ export interface MapBox {
   readonly height: number;
 }
 
+/** An archipelago's islands, drawn apart from the mainland so they stay visible at any size. */
+export interface ArchipelagoShape {
+  /** The province it belongs to (Đà Nẵng for Hoàng Sa, Khánh Hòa for Trường Sa). */
+  readonly provinceCode: string;
+  readonly d: string;
+  /** Where its islands are, to place its label and frame. */
+  readonly box: MapBox;
+}
+
 /** Everything the map renderer needs, generated from the TopoJSON. */
 export interface MapGeometry {
+  /** Each province without its archipelago's islands. */
   readonly provinces: readonly ProvinceShape[];
-  /** Where the islands of each archipelago are drawn, to place its label and frame. */
-  readonly archipelagos: { readonly hoangSa: MapBox; readonly truongSa: MapBox };
+  readonly archipelagos: { readonly hoangSa: ArchipelagoShape; readonly truongSa: ArchipelagoShape };
 }
 
 /**
@@ -42,8 +51,9 @@ export const ARCHIPELAGO_RULES = {
   truongSa: { provinceCode: '56', eastOf: 109.6 },
 } as const;
 
-// Half the side of the square that stands for an islet too small to draw.
-const ISLET_HALF_SIZE = 1;
+// The side of the square that stands for an archipelago's islet too small to draw (about 6 km): never a dot lost in
+// rounding.
+const ISLET_MIN_SIDE = 3;
 
 interface ProvinceProperties {
   code: string;
@@ -51,52 +61,90 @@ interface ProvinceProperties {
 
 /** Projects and encodes every province of the `provinces` object; throws when an archipelago is missing. */
 export function buildMapGeometry(topology: Topology): MapGeometry {
-  const object = topology.objects['provinces'];
-  if (object === undefined || object.type !== 'GeometryCollection') throw new Error('map: no "provinces" collection');
-  const collection = feature<ProvinceProperties>(topology, object);
-  const boxes = { hoangSa: [] as MapBox[], truongSa: [] as MapBox[] };
+  const collection = feature(topology, provincesOf(topology));
+  const islands = { hoangSa: { d: '', boxes: [] as MapBox[] }, truongSa: { d: '', boxes: [] as MapBox[] } };
   const provinces = collection.features.map((province): ProvinceShape => {
     const code = province.properties.code;
     const geometry = province.geometry;
     const polygons =
-      geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+      geometry.type === 'Polygon'
+        ? [geometry.coordinates]
+        : geometry.type === 'MultiPolygon'
+          ? geometry.coordinates
+          : [];
     let d = '';
     for (const polygon of polygons) {
-      for (const ring of polygon) {
-        d += ringPath(ring);
-        const outer = ring === polygon[0];
-        if (!outer) continue;
-        for (const [name, rule] of Object.entries(ARCHIPELAGO_RULES) as Array<[keyof typeof boxes, (typeof ARCHIPELAGO_RULES)['hoangSa']]>) {
-          if (rule.provinceCode === code && meanLongitude(ring) > rule.eastOf) boxes[name].push(boxOf(ring));
-        }
+      const archipelago = polygon[0] === undefined ? undefined : archipelagoOf(code, polygon[0]);
+      if (archipelago !== undefined) {
+        // An island: its outer ring only (a lagoon would not show at this scale).
+        const [outer] = polygon;
+        if (outer === undefined) continue;
+        islands[archipelago].d += ringPath(outer, ISLET_MIN_SIDE);
+        islands[archipelago].boxes.push(boxOf(outer));
+        continue;
       }
+      for (const ring of polygon) d += ringPath(ring, 2);
     }
     return { code, d };
   });
-  if (boxes.hoangSa.length === 0) throw new Error('map: the Hoàng Sa archipelago is missing from the boundaries');
-  if (boxes.truongSa.length === 0) throw new Error('map: the Trường Sa archipelago is missing from the boundaries');
-  return { provinces, archipelagos: { hoangSa: union(boxes.hoangSa), truongSa: union(boxes.truongSa) } };
+  if (islands.hoangSa.boxes.length === 0)
+    throw new Error('map: the Hoàng Sa archipelago is missing from the boundaries');
+  if (islands.truongSa.boxes.length === 0)
+    throw new Error('map: the Trường Sa archipelago is missing from the boundaries');
+  return {
+    provinces,
+    archipelagos: {
+      hoangSa: {
+        provinceCode: ARCHIPELAGO_RULES.hoangSa.provinceCode,
+        d: islands.hoangSa.d,
+        box: union(islands.hoangSa.boxes),
+      },
+      truongSa: {
+        provinceCode: ARCHIPELAGO_RULES.truongSa.provinceCode,
+        d: islands.truongSa.d,
+        box: union(islands.truongSa.boxes),
+      },
+    },
+  };
 }
 
-/** The number of islands (outer rings) of each archipelago, for tests. */
+// Which archipelago an island (outer ring) of this province belongs to, if any.
+function archipelagoOf(provinceCode: string, outer: readonly Position[]): keyof typeof ARCHIPELAGO_RULES | undefined {
+  for (const name of ['hoangSa', 'truongSa'] as const) {
+    const rule = ARCHIPELAGO_RULES[name];
+    if (rule.provinceCode === provinceCode && meanLongitude(outer) > rule.eastOf) return name;
+  }
+  return undefined;
+}
+
+/** The number of islands (outer rings) of each archipelago in the boundaries, for tests. */
 export function countArchipelagoIslands(topology: Topology): { hoangSa: number; truongSa: number } {
-  const object = topology.objects['provinces'];
-  if (object === undefined || object.type !== 'GeometryCollection') return { hoangSa: 0, truongSa: 0 };
   const counts = { hoangSa: 0, truongSa: 0 };
-  for (const province of feature<ProvinceProperties>(topology, object).features) {
+  for (const province of feature(topology, provincesOf(topology)).features) {
     const geometry = province.geometry;
-    const polygons = geometry.type === 'MultiPolygon' ? geometry.coordinates : geometry.type === 'Polygon' ? [geometry.coordinates] : [];
+    const polygons =
+      geometry.type === 'MultiPolygon'
+        ? geometry.coordinates
+        : geometry.type === 'Polygon'
+          ? [geometry.coordinates]
+          : [];
     for (const [outer] of polygons) {
-      if (outer === undefined) continue;
-      if (province.properties.code === ARCHIPELAGO_RULES.hoangSa.provinceCode && meanLongitude(outer) > ARCHIPELAGO_RULES.hoangSa.eastOf) counts.hoangSa++;
-      if (province.properties.code === ARCHIPELAGO_RULES.truongSa.provinceCode && meanLongitude(outer) > ARCHIPELAGO_RULES.truongSa.eastOf) counts.truongSa++;
+      const archipelago = outer === undefined ? undefined : archipelagoOf(province.properties.code, outer);
+      if (archipelago !== undefined) counts[archipelago]++;
     }
   }
   return counts;
 }
 
-// One closed ring as "M x y l dx dy … z", in whole map units; consecutive repeats are dropped.
-function ringPath(ring: readonly Position[]): string {
+function provincesOf(topology: Topology): GeometryCollection<ProvinceProperties> {
+  const object = topology.objects['provinces'];
+  if (object === undefined || object.type !== 'GeometryCollection') throw new Error('map: no "provinces" collection');
+  return object as GeometryCollection<ProvinceProperties>;
+}
+
+// One closed ring as "M x y l dx dy … z", in whole map units; consecutive repeats are dropped. A ring that rounds to
+// fewer than 3 points becomes a square of `minSide` units around its middle, so no island vanishes.
+function ringPath(ring: readonly Position[], minSide: number): string {
   const points: MapPoint[] = [];
   for (const position of ring) {
     const [lon = 0, lat = 0] = position;
@@ -111,12 +159,10 @@ function ringPath(ring: readonly Position[]): string {
   const lastPoint = points.at(-1);
   if (points.length > 1 && lastPoint !== undefined && lastPoint.x === first.x && lastPoint.y === first.y) points.pop();
   if (points.length < 3) {
-    // Too small to draw at this scale: a square around its middle keeps the islet on the map.
     const box = boxOf(ring);
-    const cx = Math.round(box.x + box.width / 2);
-    const cy = Math.round(box.y + box.height / 2);
-    const side = ISLET_HALF_SIZE * 2;
-    return `M${cx - ISLET_HALF_SIZE} ${cy - ISLET_HALF_SIZE}h${side}v${side}h-${side}z`;
+    const x = Math.round(box.x + box.width / 2 - minSide / 2);
+    const y = Math.round(box.y + box.height / 2 - minSide / 2);
+    return `M${x} ${y}h${minSide}v${minSide}h-${minSide}z`;
   }
   let d = `M${first.x} ${first.y}l`;
   let previous = first;

@@ -41,7 +41,8 @@ export interface MapOptions {
 }
 
 const COLORS = {
-  land: '#dfe6ec',
+  land: '#d5dee6',
+  islands: '#4a5361',
   border: '#ffffff',
   highlight: '#9cc3d5',
   marker: '#0b5d7a',
@@ -71,21 +72,27 @@ export function renderMapSvg(options: MapOptions): string {
     const highlighted = province.code === options.highlightProvince;
     parts.push(
       highlighted
-        ? `<path d="${province.d}" fill="${COLORS.highlight}" class="locator-map__province locator-map__province--highlight" data-code="${province.code}"/>`
+        ? `<path d="${province.d}" fill="${COLORS.highlight}" class="locator-map__province--highlight" data-code="${province.code}"/>`
         : `<path d="${province.d}" data-code="${province.code}"/>`,
     );
   }
   parts.push('</g>');
-  // A dashed frame and a name for each archipelago, so the islands read as what they are even at small sizes.
-  parts.push(`<g fill="none" stroke="${COLORS.frame}" stroke-width="1" stroke-dasharray="4 3">`);
-  for (const box of [hoangSa, truongSa]) {
-    parts.push(`<rect x="${round(box.x - 6)}" y="${round(box.y - 6)}" width="${round(box.width + 12)}" height="${round(box.height + 12)}" rx="8"/>`);
+  // The archipelagos: islands in a darker colour with no outline (a white outline would swallow them), a dashed
+  // frame and a name, so they read as what they are even on a small screen.
+  for (const [name, archipelago] of [
+    ['hoangSa', hoangSa],
+    ['truongSa', truongSa],
+  ] as const) {
+    const fill = archipelago.provinceCode === options.highlightProvince ? COLORS.marker : COLORS.islands;
+    const { box } = archipelago;
+    parts.push(
+      `<g class="locator-map__archipelago" data-archipelago="${name}" data-code="${archipelago.provinceCode}">`,
+      `<rect x="${round(box.x - 6)}" y="${round(box.y - 6)}" width="${round(box.width + 12)}" height="${round(box.height + 12)}" rx="8" fill="none" stroke="${COLORS.frame}" stroke-width="1" stroke-dasharray="4 3"/>`,
+      `<path d="${archipelago.d}" fill="${fill}"/>`,
+      `<text x="${round(box.x + box.width / 2)}" y="${round(box.y - 14)}" fill="${COLORS.label}" font-size="24" font-weight="700" text-anchor="middle" font-family="system-ui, sans-serif">${escapeXml(options.labels[name])}</text>`,
+      '</g>',
+    );
   }
-  parts.push('</g>');
-  parts.push(`<g fill="${COLORS.label}" font-size="18" font-weight="700" text-anchor="middle" font-family="system-ui, sans-serif">`);
-  parts.push(`<text x="${round(hoangSa.x + hoangSa.width / 2)}" y="${round(hoangSa.y - 14)}">${escapeXml(options.labels.hoangSa)}</text>`);
-  parts.push(`<text x="${round(truongSa.x + truongSa.width / 2)}" y="${round(truongSa.y - 14)}">${escapeXml(options.labels.truongSa)}</text>`);
-  parts.push('</g>');
 
   const markers = (options.markers ?? []).filter((marker) => isOnMap(marker.lat, marker.lon));
   if (markers.length > 0) {

@@ -51,7 +51,15 @@ export function readSuggestIndex(file: SuggestIndexFile): Suggestion[] {
   for (const [provinceName, provinceType, communes] of file.p) {
     const provinceKey = foldName(provinceName);
     const provinceFull = `${file.t[provinceType] ?? ''} ${provinceName}`.trim();
-    out.push({ kind: 'province', code: undefined, fullName: provinceFull, provinceName, value: provinceFull, key: provinceKey, provinceKey });
+    out.push({
+      kind: 'province',
+      code: undefined,
+      fullName: provinceFull,
+      provinceName,
+      value: provinceFull,
+      key: provinceKey,
+      provinceKey,
+    });
     let code = 0;
     for (const [name, delta, type = 0] of communes) {
       code += delta;

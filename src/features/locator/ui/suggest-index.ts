@@ -4,7 +4,12 @@
  * `tests/unit/locator-ui/suggest-index.test.ts`).
  */
 import { listCommunes, listProvinces } from '#src/features/admin-units/index.ts';
-import { SUGGEST_FORMAT_VERSION, SUGGEST_TYPES, type SuggestCommuneRow, type SuggestIndexFile } from './suggest-format.ts';
+import {
+  SUGGEST_FORMAT_VERSION,
+  SUGGEST_TYPES,
+  type SuggestCommuneRow,
+  type SuggestIndexFile,
+} from './suggest-format.ts';
 
 /** Largest gzip size allowed for the served index, in bytes. */
 export const SUGGEST_INDEX_GZIP_BUDGET = 40 * 1024;

@@ -1,0 +1,2 @@
+ALTER TABLE "outbox" ADD COLUMN "lease_token" uuid;--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_lease_check" CHECK (("outbox"."claimed_until" is null) = ("outbox"."lease_token" is null));

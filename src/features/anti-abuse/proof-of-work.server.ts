@@ -1,0 +1,192 @@
+/**
+ * Proof of work with Altcha (altcha-lib v2, "deterministic effort" mode): the server picks a secret counter, derives a
+ * PBKDF2 key for it and hands out only the key's first half and an HMAC of the whole key. The browser must try counters
+ * from 0 upwards until it finds one whose key starts with that half (about `complexity × ¾` PBKDF2 runs of `cost`
+ * iterations each); the server checks the answer with one HMAC. Challenges are signed (so their parameters cannot be
+ * eased), expire after `ttlSeconds`, and are accepted once: a used challenge's signature is remembered until it expires.
+ *
+ * The HMAC keys are derived from the keyring's current key (HKDF, one purpose each); the key id travels inside the signed
+ * challenge, so challenges issued just before a key rotation still verify with the older key.
+ */
+import { createChallenge as createAltchaChallenge, randomInt, verifySolution, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
+import { deriveSecret } from '#src/features/crypto/derive-secret.server.ts';
+import type { DataKey, Keyring } from '#src/features/crypto/keyring.server.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import type { AntiAbuseStore } from './store.server.ts';
+
+/** The one algorithm issued and accepted: native in every browser (WebCrypto) and in Node, no WebAssembly needed. */
+export const POW_ALGORITHM = 'PBKDF2/SHA-256';
+
+/** What `createChallenge` returns and `/api/challenge` sends: altcha-lib v2's challenge (parameters and signature). */
+export type { Challenge } from 'altcha-lib';
+
+/** Defaults: about 0.3 s on one server core, 1–3 s on a low-end phone, spent while the person reads or types. */
+export const DEFAULT_POW_COMPLEXITY = 2000;
+export const DEFAULT_POW_COST = 1000;
+export const DEFAULT_POW_TTL_SECONDS = 10 * 60;
+
+// A payload is a few hundred characters; anything far larger is not ours and is not parsed.
+const MAX_PAYLOAD_CHARS = 8192;
+
+export interface ProofOfWorkOptions {
+  keyring: Keyring;
+  store: AntiAbuseStore;
+  /** Defaults to the store's clock. */
+  clock?: Clock;
+  /** Highest secret counter; the counter is drawn from [complexity/2, complexity]. Tests use ~10. */
+  complexity?: number;
+  /** PBKDF2 iterations per attempt. Tests use 1. */
+  cost?: number;
+  /** How long a challenge may be solved and submitted. */
+  ttlSeconds?: number;
+}
+
+/** Why a proof was refused. */
+export type ProofFailure = 'missing' | 'invalid' | 'expired' | 'reused';
+
+export type ProofVerdict = { ok: true } | { ok: false; reason: ProofFailure };
+
+export interface ProofOfWork {
+  /** A new signed, expiring challenge for the browser. */
+  createChallenge(): Promise<Challenge>;
+  /**
+   * Checks a submitted `altcha` value (base64 of `{ challenge, solution }`, as the Altcha widget and our island send it;
+   * a decoded object is accepted too) and, when it is good, marks it used.
+   */
+  verifyPayload(payload: unknown): Promise<ProofVerdict>;
+}
+
+interface Secrets {
+  signature: string;
+  keySignature: string;
+}
+
+/** Creates the proof-of-work service. */
+export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
+  const { keyring, store } = options;
+  const clock = options.clock ?? store.clock;
+  const complexity = options.complexity ?? DEFAULT_POW_COMPLEXITY;
+  const cost = options.cost ?? DEFAULT_POW_COST;
+  const ttlSeconds = options.ttlSeconds ?? DEFAULT_POW_TTL_SECONDS;
+  if (!Number.isInteger(complexity) || complexity < 1)
+    throw new RangeError(`proof of work: complexity must be a whole number ≥ 1 (got ${complexity})`);
+  if (!Number.isInteger(cost) || cost < 1)
+    throw new RangeError(`proof of work: cost must be a whole number ≥ 1 (got ${cost})`);
+
+  const secretsByKey = new Map<string, Secrets>();
+  const secretsFor = (key: DataKey): Secrets => {
+    let secrets = secretsByKey.get(key.id);
+    if (secrets === undefined) {
+      secrets = {
+        signature: deriveSecret(key, 'anti-abuse:altcha-challenge-signature').toString('hex'),
+        keySignature: deriveSecret(key, 'anti-abuse:altcha-key-signature').toString('hex'),
+      };
+      secretsByKey.set(key.id, secrets);
+    }
+    return secrets;
+  };
+
+  return {
+    async createChallenge() {
+      const secrets = secretsFor(keyring.current);
+      return createAltchaChallenge({
+        algorithm: POW_ALGORITHM,
+        cost,
+        counter: randomInt(complexity, Math.max(1, Math.ceil(complexity / 2))),
+        deriveKey,
+        expiresAt: new Date(clock.now().getTime() + ttlSeconds * 1000),
+        data: { kid: keyring.current.id },
+        hmacSignatureSecret: secrets.signature,
+        hmacKeySignatureSecret: secrets.keySignature,
+      });
+    },
+
+    async verifyPayload(payload) {
+      if (payload === undefined || payload === null || payload === '') return { ok: false, reason: 'missing' };
+      const parsed = parsePayload(payload);
+      if (parsed === undefined) return { ok: false, reason: 'invalid' };
+      const { challenge, solution } = parsed;
+      const { parameters } = challenge;
+
+      const nowSeconds = clock.now().getTime() / 1000;
+      if (parameters.expiresAt <= nowSeconds) return { ok: false, reason: 'expired' };
+      const key = keyring.byId.get(parameters.data.kid);
+      if (key === undefined) return { ok: false, reason: 'invalid' };
+      const secrets = secretsFor(key);
+
+      let result: Awaited<ReturnType<typeof verifySolution>>;
+      try {
+        result = await verifySolution({
+          challenge: challenge as Challenge,
+          solution,
+          deriveKey,
+          hmacSignatureSecret: secrets.signature,
+          hmacKeySignatureSecret: secrets.keySignature,
+        });
+      } catch {
+        // altcha-lib throws on some malformed values (odd-length hex…): that is a bad proof, not a server error.
+        return { ok: false, reason: 'invalid' };
+      }
+      if (result.expired) return { ok: false, reason: 'expired' };
+      if (!result.verified) return { ok: false, reason: 'invalid' };
+
+      // Single use: the signature identifies the challenge; remember it until the challenge could no longer verify.
+      const fresh = await store.claimOnce(`pow:${challenge.signature}`, parameters.expiresAt - nowSeconds + 1);
+      return fresh ? { ok: true } : { ok: false, reason: 'reused' };
+    },
+  };
+}
+
+interface ParsedPayload {
+  challenge: {
+    parameters: Challenge['parameters'] & { expiresAt: number; keySignature: string; data: { kid: string } };
+    signature: string;
+  };
+  solution: { counter: number; derivedKey: string };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Decodes and checks the shape; only challenges this server could have issued go on to the HMAC check. */
+function parsePayload(payload: unknown): ParsedPayload | undefined {
+  let decoded: unknown = payload;
+  if (typeof payload === 'string') {
+    if (payload.length > MAX_PAYLOAD_CHARS || !/^[A-Za-z0-9+/=_-]+$/.test(payload)) return undefined;
+    try {
+      decoded = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+  if (!isRecord(decoded) || !isRecord(decoded.challenge) || !isRecord(decoded.solution)) return undefined;
+  const { challenge, solution } = decoded;
+  const parameters = challenge.parameters;
+  if (!isRecord(parameters) || typeof challenge.signature !== 'string' || !/^[0-9a-f]{64}$/.test(challenge.signature))
+    return undefined;
+  // Only deterministic challenges of our algorithm, signed with a key id, with an expiry: the shape we issue.
+  if (parameters.algorithm !== POW_ALGORITHM) return undefined;
+  if (typeof parameters.keySignature !== 'string' || typeof parameters.expiresAt !== 'number') return undefined;
+  if (!isRecord(parameters.data) || typeof parameters.data.kid !== 'string') return undefined;
+  if (typeof solution.counter !== 'number' || typeof solution.derivedKey !== 'string') return undefined;
+  return {
+    challenge: {
+      parameters: parameters as unknown as ParsedPayload['challenge']['parameters'],
+      signature: challenge.signature,
+    },
+    solution: { counter: solution.counter, derivedKey: solution.derivedKey },
+  };
+}
+
+/** A new challenge from the process's shared service (the environment's keyring, store and cost). */
+export async function createChallenge(): Promise<Challenge> {
+  const { getAntiAbuse } = await import('./services.server.ts');
+  return (await getAntiAbuse()).proofOfWork.createChallenge();
+}
+
+/** Checks and uses up a submitted `altcha` value with the process's shared service. */
+export async function verifyPayload(payload: unknown): Promise<ProofVerdict> {
+  const { getAntiAbuse } = await import('./services.server.ts');
+  return (await getAntiAbuse()).proofOfWork.verifyPayload(payload);
+}

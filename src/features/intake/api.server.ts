@@ -1,0 +1,194 @@
+/**
+ * `POST /api/intake`: the JSON face of the one intake handler (`handleIntake`). Everything cheap is checked before the
+ * body is parsed: the content type (415), the size while reading (413, at 16 KB), UTF-8 (400) and JSON syntax (400).
+ * Then the gate and the schema: 403 for a missing or bad proof, 429 with `Retry-After`, 422 with every field error,
+ * 503 when no point can take the request (or the database fails), 201 with the receipt code after commit.
+ *
+ * Every answer is JSON with `Cache-Control: no-store`; every error is `{ errors: [{ field, message }] }`, the message
+ * in the request's language (`?lang=`, else the body's `lang`, else `Accept-Language`, else Vietnamese).
+ */
+import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
+import type { Lang } from '#src/i18n/index.ts';
+import { describeError } from '#src/lib/describe-error.ts';
+import { log } from '#src/lib/log.ts';
+import { handleIntake } from './handle-intake.server.ts';
+import { intakeMessage, type IntakeMessageKey } from './messages.ts';
+import { getIntakeServices, type IntakeServices } from './services.server.ts';
+import type { IntakeOutcome } from './types.ts';
+
+/** Largest body accepted, in bytes (a full request with a 2,000-character Vietnamese message is under 8 KB). */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface IntakeApiOptions {
+  /** The keyed hash of the client's address (with the services' keyer); called only for a request that reaches the gate. */
+  clientKey(services: IntakeServices): Promise<ClientKey>;
+  services?: IntakeServices;
+}
+
+interface ApiError {
+  field: string;
+  message: string;
+}
+
+/** Answers one `POST /api/intake` request. Never throws. */
+export async function handleIntakeApiRequest(request: Request, options: IntakeApiOptions): Promise<Response> {
+  let lang = requestLang(request);
+  try {
+    const fail = (status: number, field: string, key: IntakeMessageKey, headers: Record<string, string> = {}) =>
+      json(status, { errors: [{ field, message: intakeMessage(key, lang) }] }, headers);
+
+    if (!isJsonContentType(request.headers.get('content-type')))
+      return fail(415, 'Content-Type', 'intake.request.contentType');
+    const declared = request.headers.get('content-length');
+    if (declared !== null && /^\d+$/.test(declared) && Number(declared) > MAX_BODY_BYTES) {
+      return fail(413, 'body', 'intake.request.tooLarge');
+    }
+    const bytes = await readLimited(request, MAX_BODY_BYTES);
+    if (bytes === undefined) return fail(413, 'body', 'intake.request.tooLarge');
+
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return fail(400, 'body', 'intake.request.encoding');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return fail(400, 'body', 'intake.request.malformed');
+    }
+    if (
+      !langFromQuery(request) &&
+      typeof body === 'object' &&
+      body !== null &&
+      'lang' in body &&
+      isPortalLang(body.lang)
+    ) {
+      lang = body.lang;
+    }
+
+    const services = options.services ?? (await getIntakeServices());
+    const outcome = await handleIntake(body, {
+      lang,
+      clientKey: await options.clientKey(services),
+      gate: true,
+      services,
+    });
+    return answer(outcome, lang);
+  } catch (error) {
+    // The database or the directory failed: nothing was acknowledged, so the requester can safely send again.
+    log.error('intake.failed', { error: describeError(error) });
+    return json(
+      503,
+      { errors: [{ field: 'request', message: intakeMessage('intake.unavailable', lang) }] },
+      { 'Retry-After': '30' },
+    );
+  }
+}
+
+function answer(outcome: IntakeOutcome, lang: Lang): Response {
+  switch (outcome.kind) {
+    case 'accepted':
+      return json(201, {
+        receiptCode: outcome.receiptCode,
+        point: outcome.routing.point,
+        routing: {
+          reason: outcome.routing.reason,
+          distanceKm: outcome.routing.distanceKm,
+          helpWanted: outcome.routing.helpWanted,
+        },
+      });
+    case 'invalid':
+      return json(422, {
+        errors: outcome.errors.map((error): ApiError => ({
+          field: error.field,
+          message: intakeMessage(error.messageKey, lang),
+        })),
+      });
+    case 'no-point':
+      return json(503, {
+        errors: [{ field: 'helpWanted', message: intakeMessage('intake.noPoint', lang) }],
+        provinceCode: outcome.provinceCode,
+      });
+    case 'refused':
+      if (outcome.reason === 'rate-limited') {
+        const seconds = Math.max(1, Math.ceil(outcome.retryAfterSeconds ?? 60));
+        return json(
+          429,
+          { errors: [{ field: 'request', message: intakeMessage('intake.refused.rateLimited', lang) }] },
+          { 'Retry-After': String(seconds) },
+        );
+      }
+      // Proof missing, bad, reused, or the honeypot filled: one answer, so a robot learns nothing about which.
+      return json(403, { errors: [{ field: 'altcha', message: intakeMessage('intake.refused.proof', lang) }] });
+  }
+}
+
+/** A JSON answer that no cache keeps. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+/** `application/json`, with no parameter or `charset=utf-8` only. */
+function isJsonContentType(value: string | null): boolean {
+  if (value === null) return false;
+  const [type = '', ...parameters] = value.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter));
+}
+
+/** The body's bytes, or undefined as soon as it passes `limit` (the rest is not read). */
+async function readLimited(request: Request, limit: number): Promise<Uint8Array | undefined> {
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const isPortalLang = (value: unknown): value is Lang => value === 'vi' || value === 'en';
+
+function langFromQuery(request: Request): Lang | undefined {
+  const value = URL.canParse(request.url) ? new URL(request.url).searchParams.get('lang') : null;
+  return isPortalLang(value) ? value : undefined;
+}
+
+/** The language of the answer before the body is read: `?lang=`, else `Accept-Language`, else Vietnamese. */
+export function requestLang(request: Request): Lang {
+  const fromQuery = langFromQuery(request);
+  if (fromQuery) return fromQuery;
+  const header = request.headers.get('accept-language');
+  if (header === null) return 'vi';
+  const ranked = header
+    .slice(0, 500)
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { primary: tag.split('-')[0] ?? '', q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((entry) => (entry.primary === 'vi' || entry.primary === 'en') && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  const best = ranked[0]?.primary;
+  return isPortalLang(best) ? best : 'vi';
+}

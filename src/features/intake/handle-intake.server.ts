@@ -1,0 +1,248 @@
+/**
+ * THE intake handler: the HTML form page and `POST /api/intake` both call `handleIntake`.
+ *
+ * 1. The anti-abuse gate (honeypot, proof of work or no-JavaScript token, rate limits), before anything else.
+ * 2. Validation with the one schema (`validate.server.ts`).
+ * 3. Routing over the directory snapshot (help wanted → service types → nearest suitable point).
+ * 4. ONE transaction: the case (payload sealed), its first status event, and the outbox row telling the point's staff
+ *    (no message text, no contact: the point's name and a console link). The receipt code is returned only after the
+ *    commit, and only its keyed hash is stored.
+ *
+ * Throws only when the database (or the directory) fails; callers answer "try again later" (the API: 503).
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Database } from '#src/db/client.server.ts';
+import { cases, locations } from '#src/db/schema/index.ts';
+import type { Keyring } from '#src/features/crypto/keyring.server.ts';
+import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
+import type { Lang } from '#src/i18n/index.ts';
+import { paramProblem } from '#src/features/outbox/params.ts';
+import { routes } from '#src/features/site/routes.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import { log } from '#src/lib/log.ts';
+import { enqueueCaseNotice, recordCaseEvent, sealCasePayload } from './case-store.server.ts';
+import { formatReceiptCode, generateReceiptCode, hashReceiptCode } from './receipt-code.ts';
+import { routeRequest, type RouteResult } from './routing.server.ts';
+import { ANTI_ABUSE_FIELDS, parseIntakeForm, type IntakeRequest } from './schema.ts';
+import { getIntakeServices, type IntakeServices } from './services.server.ts';
+import type { IntakeFieldError, IntakeOutcome, RoutingDecision } from './types.ts';
+import { validateIntake } from './validate.server.ts';
+
+export interface IntakeContext {
+  /** The page's language: the case's language when the request does not name one. */
+  lang: Lang;
+  /** The keyed hash of the client's address (`clientKeyOf(context)`), for the rate limits. */
+  clientKey: ClientKey;
+  /** Default: the services' clock. */
+  clock?: Clock;
+  /**
+   * Run the anti-abuse gate. Every public entry point (the form page, the API) passes `true`; only trusted callers
+   * inside the process (the benchmark, tools) may pass `false`.
+   */
+  gate: boolean;
+  /** Default: the process's services (`getIntakeServices()`). */
+  services?: IntakeServices;
+}
+
+/** Handles one request for counselling: a JSON body (object) or the HTML form's `FormData`. */
+export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<IntakeOutcome> {
+  const services = ctx.services ?? (await getIntakeServices());
+  const clock = ctx.clock ?? services.clock;
+  const { fields, body } = splitSubmission(input);
+
+  if (ctx.gate) {
+    const { gate } = await services.antiAbuse();
+    const verdict = await gate.checkSubmission({ form: fields, clientKey: ctx.clientKey, limiter: 'intake' });
+    if (!verdict.ok) {
+      return verdict.retryAfterSeconds === undefined
+        ? { kind: 'refused', reason: verdict.reason }
+        : { kind: 'refused', reason: verdict.reason, retryAfterSeconds: verdict.retryAfterSeconds };
+    }
+  }
+
+  const validation = validateIntake(body);
+  if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
+  const request = validation.request;
+
+  const directory = await services.directory();
+  const route = routeRequest(directory.points, request, clock.now());
+  if (route.kind === 'no-point') return { kind: 'no-point', provinceCode: route.provinceCode };
+
+  const started = performance.now();
+  const keyring = services.keyring();
+  const handle = await services.database();
+  // A clash of two 60-bit codes is about as likely as guessing one; should it happen, the unique index refuses the
+  // second and the whole transaction is tried again with a new code.
+  for (let attempt = 1; ; attempt++) {
+    const caseId = randomUUID();
+    const code = generateReceiptCode();
+    try {
+      await handle.db.transaction(async (tx) => {
+        await writeCase(tx, {
+          caseId,
+          code,
+          request,
+          route,
+          lang: request.lang ?? ctx.lang,
+          now: clock.now(),
+          keyring,
+        });
+      });
+    } catch (error) {
+      if (attempt < 3 && isReceiptClash(error)) continue;
+      throw error;
+    }
+    log.info('intake.accepted', { reason: route.decision.reason, ms: Math.round(performance.now() - started) });
+    return { kind: 'accepted', caseId, receiptCode: formatReceiptCode(code), routing: route.decision };
+  }
+}
+
+async function writeCase(
+  tx: Database,
+  args: {
+    caseId: string;
+    code: string;
+    request: IntakeRequest;
+    route: Extract<RouteResult, { kind: 'routed' }>;
+    lang: Lang;
+    now: Date;
+    keyring: Keyring;
+  },
+): Promise<void> {
+  const { caseId, code, request, route, lang, now, keyring } = args;
+  const receipt = hashReceiptCode(keyring, code);
+  const payload = sealCasePayload(keyring, caseId, {
+    message: request.message,
+    contact: request.contact,
+    preferredTime: request.preferredTime,
+  });
+  const point = route.decision.point;
+  await tx.insert(cases).values({
+    id: caseId,
+    pointId: point.id,
+    routingReason: route.decision.reason,
+    routingDistanceKm: route.decision.distanceKm,
+    helpWanted: request.helpWanted,
+    requesterKind: request.who,
+    ageBand: request.ageBand,
+    communeCode: route.communeCode,
+    provinceCode: route.provinceCode,
+    status: 'new',
+    receiptHash: receipt.hash,
+    receiptKeyId: receipt.keyId,
+    payload,
+    lang,
+    createdAt: now,
+  });
+  await recordCaseEvent(tx, { caseId, at: now, from: null, to: 'new', actor: 'requester' });
+
+  // The address is read here, inside the transaction, and goes only into the sealed outbox payload.
+  const [location] = await tx
+    .select({ email: locations.notificationEmail })
+    .from(locations)
+    .where(eq(locations.id, point.id))
+    .limit(1);
+  const to = location?.email ?? null;
+  if (to === null) {
+    // The case is kept (staff see it in the console); only the e-mail cannot be sent.
+    log.warn('intake.point_without_notification_email', { point: point.id });
+    return;
+  }
+  await enqueueCaseNotice(
+    tx,
+    caseId,
+    {
+      kind: 'new-case',
+      recipientKind: 'point-staff',
+      to,
+      // Staff work in Vietnamese; the requester's language is kept with the case for the notices they get.
+      lang: 'vi',
+      params: { pointName: noticePointName(point.name, point.organizationName), consoleUrl: consolePathOf(caseId) },
+    },
+    keyring,
+  );
+}
+
+/** The console page of a case (a site path; the outbox makes it absolute at send time). */
+export function consolePathOf(caseId: string): string {
+  return `${routes.console.vi}/yeu-cau/${caseId}`;
+}
+
+/**
+ * The point's name as a notice may carry it. The outbox refuses text that looks like contact details (a run of digits,
+ * an `@`), so a point named "Điểm tư vấn 1234567" would otherwise block every request to it.
+ */
+export function noticePointName(name: string, organizationName: string): string {
+  for (const candidate of [name, name.slice(0, 120).trim(), organizationName.slice(0, 120).trim()]) {
+    if (paramProblem('text', candidate) === undefined) return candidate;
+  }
+  return 'điểm hỗ trợ';
+}
+
+function isReceiptClash(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if ('constraint' in current && current.constraint === 'cases_receipt_hash_idx') return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !(value instanceof FormData) &&
+  !(value instanceof URLSearchParams);
+
+/**
+ * What the gate reads (the submission as it came, with its anti-abuse fields) and what the schema checks (without
+ * them). A form is turned into the schema's input by `parseIntakeForm`.
+ */
+function splitSubmission(input: unknown): {
+  fields: FormData | URLSearchParams | Record<string, unknown>;
+  body: unknown;
+} {
+  if (input instanceof FormData || input instanceof URLSearchParams)
+    return { fields: input, body: parseIntakeForm(input) };
+  if (isRecord(input)) {
+    const body: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(input)) {
+      if (!(ANTI_ABUSE_FIELDS as readonly string[]).includes(key)) body[key] = value;
+    }
+    return { fields: input, body };
+  }
+  return { fields: {}, body: input };
+}
+
+/** What the form's "this point will receive your request" step shows. */
+export type RoutingPreview =
+  | { kind: 'routed'; routing: RoutingDecision }
+  | { kind: 'invalid'; errors: readonly IntakeFieldError[] }
+  | { kind: 'no-point'; provinceCode: string | null };
+
+/**
+ * Which point would receive a request, without writing anything: reads only the place (`communeCode` or `position`,
+ * or the form's `lat`/`lon`) and `helpWanted` of the input, and ignores every other field.
+ */
+export async function previewRouting(
+  input: unknown,
+  options: { services?: IntakeServices; clock?: Clock } = {},
+): Promise<RoutingPreview> {
+  const services = options.services ?? (await getIntakeServices());
+  const { body } = splitSubmission(input);
+  const picked: Record<string, unknown> = {};
+  if (isRecord(body)) {
+    for (const key of ['communeCode', 'position', 'helpWanted'] as const)
+      if (body[key] !== undefined) picked[key] = body[key];
+  }
+  // The rest of the schema is satisfied with fixed values, so only the place and the help wanted can fail.
+  const validation = validateIntake({ ...picked, who: 'self', ageBand: 'unknown' });
+  if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
+  const directory = await services.directory();
+  const route = routeRequest(directory.points, validation.request, (options.clock ?? services.clock).now());
+  return route.kind === 'routed'
+    ? { kind: 'routed', routing: route.decision }
+    : { kind: 'no-point', provinceCode: route.provinceCode };
+}

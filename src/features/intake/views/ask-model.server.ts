@@ -1,0 +1,290 @@
+/**
+ * The "ask for counselling" page (`/xin-tu-van`, `/en/ask-for-help`): one HTML form posted to the page itself, in two
+ * server-rendered steps, computed here before the page renders (so it can set the status and `Cache-Control`):
+ *
+ *   fill ──"Xem trước"──▶ preview (the point that would receive it, its kind of body, distance and why)
+ *     ▲                      │
+ *     └──────"Sửa lại"───────┤──"Gửi yêu cầu"──▶ receipt (the code, in this very response; never in a URL)
+ *
+ * The preview validates everything with the one intake schema and previews the routing without writing anything; the
+ * send goes through `handleIntake` (anti-abuse gate, schema, routing, one transaction). What the person typed is kept
+ * through every step, errors included.
+ */
+import type { FieldError } from '#src/components/form/types.ts';
+import type { Commune } from '#src/features/admin-units/index.ts';
+import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
+import { ALTCHA_FIELD, FALLBACK_FIELD } from '#src/features/anti-abuse/gate.server.ts';
+import { HONEYPOT_FIELD } from '#src/features/anti-abuse/honeypot.ts';
+import { handleIntake, previewRouting } from '#src/features/intake/handle-intake.server.ts';
+import { intakeMessage } from '#src/features/intake/messages.ts';
+import { formFieldOf, parseIntakeForm } from '#src/features/intake/schema.ts';
+import { getIntakeServices, type IntakeServices } from '#src/features/intake/services.server.ts';
+import type { IntakeFieldError, RoutingDecision } from '#src/features/intake/types.ts';
+import { validateIntake } from '#src/features/intake/validate.server.ts';
+import { checkPostOrigin } from '#src/features/locator/reports/same-origin.ts';
+import { useTranslations, type Lang } from '#src/i18n/index.ts';
+import { describeError } from '#src/lib/describe-error.ts';
+import { log } from '#src/lib/log.ts';
+import { field, readFormBody } from './form-body.server.ts';
+import { resolvePlace, type PlaceResolution } from './place.server.ts';
+import { refusalNotice, type PageNotice } from './notices.ts';
+
+/** The form's own fields (the anti-abuse fields come on top, on the preview step). */
+export const ASK_FIELDS = [
+  'who',
+  'q',
+  'commune',
+  'lat',
+  'lon',
+  'helpWanted',
+  'ageBand',
+  'message',
+  'contactKind',
+  'contactValue',
+  'preferredTime',
+] as const;
+export type AskField = (typeof ASK_FIELDS)[number];
+
+/** What the person typed or chose, as text, exactly as it will be shown back. */
+export type AskValues = Record<AskField, string>;
+
+/** The form's buttons: `name="action"`. A form sent without a button (Enter, a script) is a preview. */
+export type AskAction = 'preview' | 'send' | 'edit';
+
+/** The place as the preview and the receipt show it. */
+export interface OriginLabel {
+  /** "Phường Ba Đình" (or the commune a position falls in). */
+  readonly communeName: string;
+  /** "Thành phố Hà Nội". */
+  readonly provinceName: string;
+  readonly byPosition: boolean;
+}
+
+/** What the page shows. */
+export type AskView =
+  | {
+      readonly step: 'fill';
+      readonly values: AskValues;
+      readonly errors: readonly FieldError[];
+      readonly place: PlaceResolution;
+      readonly notice: PageNotice | undefined;
+    }
+  | {
+      readonly step: 'preview';
+      readonly values: AskValues;
+      readonly origin: OriginLabel;
+      readonly routing: RoutingDecision;
+      readonly notice: PageNotice | undefined;
+    }
+  | {
+      readonly step: 'no-point';
+      readonly values: AskValues;
+      readonly origin: OriginLabel;
+      readonly provinceCode: string | null;
+    }
+  | {
+      readonly step: 'receipt';
+      readonly receiptCode: string;
+      readonly routing: RoutingDecision;
+      readonly contactLeft: boolean;
+    };
+
+export interface AskModel {
+  /**
+   * 200 for every page a person can go on with, a form shown back with its errors included (the request was fine; the
+   * answers need changing); 4xx/5xx only when the page itself refuses: the origin check, a body too large or not a
+   * form, a refusal of the anti-abuse gate (403, 429), or the service unavailable (503).
+   */
+  readonly status: 200 | 403 | 413 | 415 | 429 | 503;
+  readonly view: AskView;
+}
+
+/** What the model needs from Astro's context. */
+export interface AskContext {
+  readonly request: Request;
+  readonly url: URL;
+  /** The keyed hash of the client's address (`clientKeyOf(Astro)`), asked only when a request is sent. */
+  clientKey(): Promise<ClientKey>;
+  /** The site's public origin (SITE_URL), when set: a POST may come from it. */
+  readonly siteUrl: string | undefined;
+  readonly services?: IntakeServices;
+}
+
+const EMPTY: AskValues = Object.fromEntries(ASK_FIELDS.map((name) => [name, ''])) as AskValues;
+
+/** The form to fill, with what was typed, its errors and a notice about the page as a whole. */
+function fill(values: AskValues, errors: readonly FieldError[] = [], notice?: PageNotice): AskView {
+  return { step: 'fill', values, errors, place: resolvePlace(values), notice };
+}
+
+/** Builds the page's model: the empty form for a GET, the next step for a POST. */
+export async function buildAskModel(context: AskContext, lang: Lang): Promise<AskModel> {
+  if (context.request.method !== 'POST') return { status: 200, view: fill(EMPTY) };
+  const own = [context.url.origin, ...(context.siteUrl === undefined ? [] : [context.siteUrl])];
+  if (checkPostOrigin(context.request.headers, own) !== 'same-origin') return { status: 403, view: fill(EMPTY, [], { kind: 'origin' }) };
+  const body = await readFormBody(context.request);
+  if (!body.ok) return { status: body.reason === 'too-large' ? 413 : 415, view: fill(EMPTY, [], { kind: body.reason }) };
+  const values = readValues(body.fields);
+  const action = actionOf(field(body.fields, 'action'));
+  try {
+    if (action === 'edit') return { status: 200, view: fill(values) };
+    if (action === 'send') return await send(context, lang, values, body.fields);
+    return await preview(context, lang, values);
+  } catch (error) {
+    // The database or the directory failed: nothing was sent, the person can safely try again.
+    log.error('intake.form_failed', { step: action, error: describeError(error) });
+    return { status: 503, view: fill(values, [], { kind: 'unavailable' }) };
+  }
+}
+
+/** The form's values, each field's first value (a field sent twice keeps its first). */
+export function readValues(fields: URLSearchParams): AskValues {
+  const values = { ...EMPTY };
+  for (const name of ASK_FIELDS) values[name] = field(fields, name);
+  return values;
+}
+
+function actionOf(value: string): AskAction {
+  return value === 'send' || value === 'edit' ? value : 'preview';
+}
+
+/** Step 1 → 2: validate everything, then show which point would receive the request. Writes nothing. */
+async function preview(context: AskContext, lang: Lang, values: AskValues): Promise<AskModel> {
+  const place = resolvePlace(values);
+  const checked = check(values, place, lang);
+  if (checked.errors.length > 0) return { status: 200, view: fill(values, checked.errors) };
+  return previewStep(context, lang, values, place, checked.input, undefined);
+}
+
+async function previewStep(
+  context: AskContext,
+  lang: Lang,
+  values: AskValues,
+  place: PlaceResolution,
+  input: URLSearchParams,
+  notice: PageNotice | undefined,
+  status: AskModel['status'] = 200,
+): Promise<AskModel> {
+  const routed = await previewRouting(input, context.services === undefined ? {} : { services: context.services });
+  if (routed.kind === 'invalid') {
+    return { status: 200, view: fill(values, sortErrors(localize(routed.errors, lang))) };
+  }
+  const origin = originLabel(place, lang);
+  if (routed.kind === 'no-point') return { status: 200, view: { step: 'no-point', values, origin, provinceCode: routed.provinceCode } };
+  return { status, view: { step: 'preview', values, origin, routing: routed.routing, notice } };
+}
+
+/** Step 2 → receipt: the one intake handler (gate, schema, routing, one transaction). */
+async function send(context: AskContext, lang: Lang, values: AskValues, fields: URLSearchParams): Promise<AskModel> {
+  const place = resolvePlace(values);
+  const checked = check(values, place, lang);
+  if (checked.errors.length > 0) return { status: 200, view: fill(values, checked.errors) };
+  const submission = new URLSearchParams(checked.input);
+  for (const name of [ALTCHA_FIELD, FALLBACK_FIELD, HONEYPOT_FIELD]) {
+    const value = fields.get(name);
+    if (value !== null) submission.set(name, value);
+  }
+  const services = context.services ?? (await getIntakeServices());
+  const outcome = await handleIntake(submission, { lang, clientKey: await context.clientKey(), gate: true, services });
+  switch (outcome.kind) {
+    case 'accepted':
+      log.info('intake.form_accepted', { reason: outcome.routing.reason });
+      return {
+        status: 200,
+        view: { step: 'receipt', receiptCode: outcome.receiptCode, routing: outcome.routing, contactLeft: values.contactValue.trim() !== '' && values.contactKind !== 'none' },
+      };
+    case 'invalid':
+      return { status: 200, view: fill(values, sortErrors(localize(outcome.errors, lang))) };
+    case 'no-point':
+      return { status: 200, view: { step: 'no-point', values, origin: originLabel(place, lang), provinceCode: outcome.provinceCode } };
+    case 'refused': {
+      // Shown on the preview again, with a fresh proof: nothing was sent, and nothing the person wrote is lost.
+      const notice = refusalNotice(outcome.reason, outcome.retryAfterSeconds);
+      return previewStep(context, lang, values, place, checked.input, notice, outcome.reason === 'rate-limited' ? 429 : 403);
+    }
+  }
+}
+
+/**
+ * Checks the form with the one schema (and the place resolution), without the anti-abuse fields. Returns the schema
+ * input as the handler's form fields, and the errors localized and in the form's order.
+ */
+export function check(values: AskValues, place: PlaceResolution, lang: Lang): { input: URLSearchParams; errors: FieldError[] } {
+  const input = new URLSearchParams();
+  const put = (name: string, value: string) => {
+    if (value.trim() !== '') input.set(name, value);
+  };
+  put('who', values.who);
+  if (place.kind === 'commune') put('communeCode', place.commune.code);
+  if (place.kind === 'position') {
+    put('lat', place.lat);
+    put('lon', place.lon);
+  }
+  put('helpWanted', values.helpWanted);
+  put('ageBand', values.ageBand);
+  put('message', values.message);
+  put('contactKind', values.contactKind);
+  put('contactValue', values.contactValue);
+  put('preferredTime', values.preferredTime);
+
+  const validation = validateIntake(parseIntakeForm(input));
+  const schemaErrors = validation.ok ? [] : localize(validation.errors, lang);
+  const placeError = placeErrorOf(place, lang);
+  const errors = placeError === undefined ? schemaErrors : [...schemaErrors.filter((error) => error.field !== 'q'), placeError];
+  return { input, errors: sortErrors(errors) };
+}
+
+/** The error the place resolution itself gives (the schema cannot see a name that found no single commune). */
+function placeErrorOf(place: PlaceResolution, lang: Lang): FieldError | undefined {
+  const t = useTranslations(lang);
+  switch (place.kind) {
+    case 'choose':
+      return { field: 'commune', message: t('intake.form.place.chooseError', { q: place.q }) };
+    case 'not-found':
+      return { field: 'q', message: t('intake.form.place.notFound', { q: place.q }) };
+    case 'province-only':
+      return { field: 'q', message: t('intake.form.place.provinceOnly') };
+    case 'too-long':
+      return { field: 'q', message: t('intake.form.place.tooLong') };
+    default:
+      return undefined;
+  }
+}
+
+/** The schema's errors, localized, on the form's fields (every place error lands on the place name field). */
+export function localize(errors: readonly IntakeFieldError[], lang: Lang): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const error of errors) {
+    const mapped = formFieldOf(error.field);
+    const name = PLACE_FIELDS.has(mapped) ? 'q' : mapped;
+    // One message per field: the first is the one to fix first.
+    if (seen.has(name)) continue;
+    seen.add(name);
+    out.push({ field: name, message: intakeMessage(error.messageKey, lang) });
+  }
+  return out;
+}
+
+const PLACE_FIELDS = new Set(['communeCode', 'lat', 'lon', 'position', 'place']);
+
+const ORDER: readonly string[] = ['who', 'q', 'commune', 'helpWanted', 'ageBand', 'message', 'contactKind', 'contactValue', 'preferredTime'];
+
+/** Errors in the order of the fields on the page (the summary reads top to bottom, like the form). */
+export function sortErrors(errors: readonly FieldError[]): FieldError[] {
+  const rank = (name: string) => {
+    const index = ORDER.indexOf(name);
+    return index === -1 ? ORDER.length : index;
+  };
+  return [...errors].sort((a, b) => rank(a.field) - rank(b.field));
+}
+
+function originLabel(place: PlaceResolution, lang: Lang): OriginLabel {
+  const t = useTranslations(lang);
+  const commune: Commune | undefined = place.kind === 'commune' || place.kind === 'position' ? place.commune : undefined;
+  return {
+    communeName: commune?.fullName ?? t('intake.preview.yourLocation'),
+    provinceName: commune?.province.fullName ?? '',
+    byPosition: place.kind === 'position',
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Reading an HTML form's POST body for the intake and follow-up pages: its size is limited BEFORE anything is parsed
+ * (as the JSON API does), and only the form encodings a browser sends are read. Files are dropped; only text fields
+ * are kept, in the order they came.
+ */
+
+/**
+ * Largest form body, in bytes. The largest honest body is the preview step's: a 2,000-character message sent as
+ * percent-encoded UTF-8 (up to 9 bytes a character) and the proof of work, well under this.
+ */
+export const MAX_FORM_BYTES = 48 * 1024;
+
+export type FormBody =
+  | { ok: true; fields: URLSearchParams }
+  | { ok: false; reason: 'too-large' | 'unsupported' };
+
+/** The POST body of a form as URLSearchParams, or why it could not be read. Never throws. */
+export async function readFormBody(request: Request, limit: number = MAX_FORM_BYTES): Promise<FormBody> {
+  // The multipart boundary is case-sensitive: only the media type is compared in lower case.
+  const type = request.headers.get('content-type') ?? '';
+  const media = type.toLowerCase();
+  const urlencoded = media.startsWith('application/x-www-form-urlencoded');
+  const multipart = media.startsWith('multipart/form-data');
+  if (!urlencoded && !multipart) return { ok: false, reason: 'unsupported' };
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) return { ok: false, reason: 'too-large' };
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await readLimited(request, limit);
+  } catch {
+    return { ok: false, reason: 'unsupported' };
+  }
+  if (bytes === undefined) return { ok: false, reason: 'too-large' };
+  if (urlencoded) return { ok: true, fields: new URLSearchParams(new TextDecoder().decode(bytes)) };
+  try {
+    const form = await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': type } }).formData();
+    const fields = new URLSearchParams();
+    for (const [name, value] of form) if (typeof value === 'string') fields.append(name, value);
+    return { ok: true, fields };
+  } catch {
+    return { ok: false, reason: 'unsupported' };
+  }
+}
+
+/** The body's bytes, or undefined as soon as it passes `limit` (the rest is not read). */
+async function readLimited(request: Request, limit: number): Promise<Uint8Array | undefined> {
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** One text field's first value, or '' (a field sent twice keeps its first value; a form shows one value per field). */
+export function field(fields: URLSearchParams, name: string): string {
+  return fields.get(name) ?? '';
+}

@@ -1,0 +1,19 @@
+import type { Lang } from '#src/i18n/index.ts';
+import { routes } from '#src/features/site/routes.ts';
+
+/**
+ * Pages a notice links to. The follow-up page and the console are public contracts (`routes.ts`); the invitation and
+ * sign-in pages are the console's, and take the one-time token as `?token=` (the database keeps only its hash, the
+ * outbox row keeps it sealed, and the link is built here at send time).
+ */
+export const mailPaths = {
+  track: routes.track,
+  console: routes.console,
+  invitation: { vi: `${routes.console.vi}/loi-moi`, en: `${routes.console.en}/invitation` },
+  signIn: { vi: `${routes.console.vi}/dang-nhap`, en: `${routes.console.en}/sign-in` },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** The path of a page with a one-time token. */
+export function tokenPath(page: 'invitation' | 'signIn', lang: Lang, token: string): string {
+  return `${mailPaths[page][lang]}?token=${encodeURIComponent(token)}`;
+}

@@ -1,0 +1,282 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { pageTypes } from '#src/features/site/page-types.ts';
+
+// The locator as people use it, against the demo server (DEMO=1): searching by name in both languages with JavaScript
+// on and off, the autocomplete with the keyboard, "use my location", the point page and its report form.
+
+const ui = {
+  vi: {
+    path: '/tim-ho-tro',
+    field: 'Tên xã, phường hoặc tỉnh, thành phố',
+    search: 'Tìm',
+    near: 'Nơi hỗ trợ gần',
+    demo: 'Dữ liệu minh họa',
+    renamed: 'Xã Khang Ninh, Tỉnh Bắc Kạn nay thuộc Xã Ba Bể, Tỉnh Thái Nguyên.',
+    ambiguous: 'Có nhiều nơi tên “Tân Phú”',
+    notFound: 'Không tìm thấy nơi nào tên “Xyzqwv”',
+    useLocation: 'Dùng vị trí của tôi',
+    yourPosition: 'Nơi hỗ trợ gần vị trí của bạn',
+    refused: 'Chưa được phép dùng vị trí của bạn',
+    errorTitle: 'Có lỗi xảy ra',
+    latError: 'Vĩ độ (lat) phải là một số, ví dụ 16.05',
+    details: 'Xem đầy đủ thông tin',
+  },
+  en: {
+    path: '/en/find-help',
+    field: 'Commune, ward, province or city',
+    search: 'Search',
+    near: 'Help near',
+    demo: 'Demo data',
+    renamed: 'Xã Khang Ninh, Tỉnh Bắc Kạn is now part of Xã Ba Bể, Tỉnh Thái Nguyên.',
+    ambiguous: 'More than one place is called “Tân Phú”',
+    notFound: 'No place called “Xyzqwv” was found',
+    useLocation: 'Use my location',
+    yourPosition: 'Help near your position',
+    refused: 'Your position was not shared',
+    errorTitle: 'There is a problem',
+    latError: 'Latitude (lat) must be a number, like 16.05',
+    details: 'See all the details',
+  },
+} as const;
+
+const languages = ['vi', 'en'] as const;
+
+async function searchFor(page: Page, lang: 'vi' | 'en', text: string): Promise<void> {
+  const t = ui[lang];
+  await page.goto(t.path);
+  await page.getByLabel(t.field, { exact: true }).fill(text);
+  await page.getByRole('button', { name: t.search, exact: true }).click();
+  await page.waitForURL(/[?&]q=/);
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`searching by name with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    for (const lang of languages) {
+      const t = ui[lang];
+
+      test(`(${lang}) "Phú Quốc" and "phu quoc" list the nearest points, marked as demo`, async ({ page }) => {
+        for (const text of ['Phú Quốc', 'phu quoc']) {
+          await searchFor(page, lang, text);
+          await expect(
+            page.getByRole('heading', { level: 2, name: `${t.near} Đặc khu Phú Quốc, Tỉnh An Giang` }),
+          ).toBeVisible();
+          await expect(page.locator('.results > li').first()).toBeVisible();
+          await expect(page.locator('[data-demo-banner]')).toContainText(t.demo);
+          await expect(page.locator('.results > li').first().locator('a[href^="tel:"]').first()).toBeVisible();
+          await expect(
+            page
+              .locator('.results > li')
+              .first()
+              .locator('a[href^="https://www.google.com/maps/dir/?api=1&destination="]'),
+          ).toHaveAttribute('rel', 'noopener noreferrer');
+          await expect(page.getByRole('img', { name: /Đặc khu Phú Quốc/ })).toBeVisible();
+        }
+      });
+
+      test(`(${lang}) an old Bắc Kạn commune name says what it is part of now`, async ({ page }) => {
+        await searchFor(page, lang, 'xã Khang Ninh, tỉnh Bắc Kạn');
+        await expect(page.locator('[data-renamed]')).toHaveText(t.renamed);
+        await expect(
+          page.getByRole('heading', { level: 2, name: `${t.near} Xã Ba Bể, Tỉnh Thái Nguyên` }),
+        ).toBeVisible();
+      });
+
+      test(`(${lang}) an ambiguous name lists the places with their province, and one can be chosen`, async ({
+        page,
+      }) => {
+        await searchFor(page, lang, 'Tân Phú');
+        await expect(page.getByRole('heading', { level: 2, name: t.ambiguous })).toBeVisible();
+        const choice = page.getByRole('link', { name: 'Phường Tân Phú, Thành phố Đồng Nai' });
+        await expect(choice).toHaveAttribute('href', /commune=\d{5}/);
+        await choice.click();
+        await expect(
+          page.getByRole('heading', { level: 2, name: `${t.near} Phường Tân Phú, Thành phố Đồng Nai` }),
+        ).toBeVisible();
+      });
+
+      test(`(${lang}) a name that does not exist says so, and a misspelt one suggests the right spelling`, async ({
+        page,
+      }) => {
+        await searchFor(page, lang, 'Xyzqwv');
+        await expect(page.getByRole('heading', { level: 2, name: t.notFound })).toBeVisible();
+        await searchFor(page, lang, 'Ba Đìnhh');
+        await page.getByRole('link', { name: 'Phường Ba Đình, Thành phố Hà Nội' }).click();
+        await expect(
+          page.getByRole('heading', { level: 2, name: `${t.near} Phường Ba Đình, Thành phố Hà Nội` }),
+        ).toBeVisible();
+      });
+
+      test(`(${lang}) a malformed position answers 400 with the error summary and the field's message`, async ({
+        page,
+      }) => {
+        const response = await page.goto(`${t.path}?lat=abc&lon=108.2`);
+        expect(response?.status()).toBe(400);
+        await expect(page).toHaveTitle(lang === 'vi' ? /^Lỗi: / : /^Error: /);
+        const summary = page.locator('.error-summary');
+        await expect(summary.getByRole('heading', { name: t.errorTitle })).toBeVisible();
+        await expect(summary.getByRole('link', { name: t.latError })).toHaveAttribute('href', '#f-lat');
+        await expect(page.locator('#f-lat-error')).toContainText(t.latError);
+        await expect(page.locator('#f-lat')).toHaveValue('abc');
+      });
+    }
+
+    test('without JavaScript there is no "use my location" button, and with it there is', async ({ page }) => {
+      await page.goto(ui.vi.path);
+      await expect(page.getByRole('button', { name: ui.vi.useLocation })).toHaveCount(javaScriptEnabled ? 1 : 0);
+    });
+  });
+}
+
+test.describe('the place autocomplete', () => {
+  test('is used with the keyboard: down to a suggestion, Enter to choose it, Escape to close', async ({ page }) => {
+    await page.goto(ui.vi.path);
+    const field = page.getByRole('combobox', { name: ui.vi.field });
+    await field.click();
+    await field.pressSequentially('phu quo');
+    const list = page.getByRole('listbox');
+    await expect(list.getByRole('option', { name: 'Đặc khu Phú Quốc, An Giang' })).toBeVisible();
+    await expect(field).toHaveAttribute('aria-expanded', 'true');
+    await field.press('ArrowDown');
+    await expect(field).toHaveAttribute('aria-activedescendant', 'f-q-option-0');
+    await expect(list.getByRole('option', { selected: true })).toHaveText('Đặc khu Phú Quốc, An Giang');
+    await field.press('Enter');
+    await expect(field).toHaveValue('Đặc khu Phú Quốc, An Giang');
+    await expect(field).toHaveAttribute('aria-expanded', 'false');
+    // Escape closes a list opened again, and keeps what was typed.
+    await field.press('ArrowDown');
+    await expect(field).toHaveAttribute('aria-expanded', 'true');
+    await field.press('Escape');
+    await expect(field).toHaveAttribute('aria-expanded', 'false');
+    await expect(field).toHaveValue('Đặc khu Phú Quốc, An Giang');
+    // Enter with the list closed sends the form, with the chosen commune's exact code.
+    await field.press('Enter');
+    await page.waitForURL(/commune=31078/);
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Nơi hỗ trợ gần Đặc khu Phú Quốc, Tỉnh An Giang' }),
+    ).toBeVisible();
+  });
+
+  test('works in English too, accent-insensitive', async ({ page }) => {
+    await page.goto(ui.en.path);
+    const field = page.getByRole('combobox', { name: ui.en.field });
+    await field.click();
+    await field.pressSequentially('ba be');
+    await expect(page.getByRole('option', { name: 'Xã Ba Bể, Thái Nguyên' })).toBeVisible();
+  });
+});
+
+test.describe('use my location', () => {
+  test.use({ geolocation: { latitude: 16.054407, longitude: 108.202164 }, permissions: ['geolocation'] });
+
+  for (const lang of languages) {
+    test(`(${lang}) sends a position rounded to 2 decimals in Đà Nẵng`, async ({ page }) => {
+      const t = ui[lang];
+      await page.goto(t.path);
+      await page.getByRole('button', { name: t.useLocation }).click();
+      await page.waitForURL(/[?&]lat=/);
+      const url = new URL(page.url());
+      expect(url.searchParams.get('lat')).toBe('16.05');
+      expect(url.searchParams.get('lon')).toBe('108.20');
+      expect(url.searchParams.get('lat')).toMatch(/^\d+\.\d{2}$/);
+      expect(url.searchParams.get('lon')).toMatch(/^\d+\.\d{2}$/);
+      await expect(page.getByRole('heading', { level: 2, name: t.yourPosition })).toBeVisible();
+      await expect(page.locator('.results > li').first()).toBeVisible();
+      await expect(page.locator('#f-lat')).toHaveValue('16.05');
+    });
+  }
+});
+
+test.describe('use my location, refused', () => {
+  test.use({ permissions: [] });
+
+  test('says so plainly and stays on the form', async ({ page, context }) => {
+    await context.clearPermissions();
+    await page.goto(ui.vi.path);
+    await page.getByRole('button', { name: ui.vi.useLocation }).click();
+    await expect(page.getByRole('status').filter({ hasText: ui.vi.refused })).toBeVisible();
+    expect(new URL(page.url()).searchParams.has('lat')).toBe(false);
+  });
+});
+
+const pointPath = pageTypes.find((page) => page.id === 'locator-point')?.paths ?? { vi: '', en: '' };
+
+test.describe('a point and its report form', () => {
+  test('a result leads to its point page and the province page', async ({ page }) => {
+    await searchFor(page, 'vi', 'Phường Ba Đình');
+    const first = page.locator('.results > li').first();
+    const name = (await first.getByRole('heading', { level: 3 }).getByRole('link').textContent()) ?? '';
+    await first.getByRole('link', { name: new RegExp(`^${ui.vi.details}`) }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    await expect(page.locator('[data-demo-banner]')).toBeVisible();
+    await page.getByRole('navigation', { name: 'Đường dẫn' }).getByRole('link', { name: 'Thành phố Hà Nội' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nơi hỗ trợ ở Thành phố Hà Nội');
+    await expect(page.getByRole('img', { name: /Thành phố Hà Nội/ })).toBeVisible();
+  });
+
+  for (const javaScriptEnabled of [false, true]) {
+    test.describe(`with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+      test.use({ javaScriptEnabled });
+
+      test('(vi) asks for a reason, then confirms the report on the same page', async ({ page }) => {
+        await page.goto(pointPath.vi);
+        await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+        await expect(page).toHaveTitle(/^Lỗi: /);
+        await expect(
+          page.locator('.error-summary').getByRole('link', { name: 'Chọn thông tin nào chưa đúng' }),
+        ).toHaveAttribute('href', '#f-reason');
+        await page.getByLabel('Giờ làm việc sai').check();
+        await page.getByLabel('Ghi chú (không bắt buộc)').fill('E2E-MARKER giờ mở cửa thứ Bảy đã đổi');
+        await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+        await expect(page.getByRole('heading', { name: 'Cảm ơn bạn, chúng tôi đã nhận được báo cáo' })).toBeVisible();
+        expect(new URL(page.url()).pathname).toBe(pointPath.vi);
+      });
+    });
+  }
+
+  test('(en) confirms a report without a note', async ({ page }) => {
+    await page.goto(pointPath.en);
+    await page.getByLabel('The phone number is wrong').check();
+    await page.getByRole('button', { name: 'Send the report' }).click();
+    await expect(page.getByRole('heading', { name: 'Thank you, we have received your report' })).toBeVisible();
+  });
+
+  test('a report from another site is refused', async ({ request }) => {
+    const response = await request.post(pointPath.vi, {
+      form: { reason: 'other' },
+      headers: { Origin: 'https://elsewhere.example' },
+    });
+    expect(response.status()).toBe(403);
+  });
+});
+
+test.describe('accessibility and CSP of the pages with results', () => {
+  for (const lang of languages) {
+    for (const [what, query] of [
+      ['results', '?q=Ph%C3%BA+Qu%E1%BB%91c'],
+      ['choices', '?q=T%C3%A2n+Ph%C3%BA'],
+      ['errors', '?lat=abc&lon=999&age=x'],
+    ] as const) {
+      test(`(${lang}) ${what} page has no axe violation and no console error`, async ({ page }) => {
+        const consoleErrors: string[] = [];
+        page.on('console', (message) => {
+          // The 400 of the error page itself is reported as a failed resource; anything else is a real problem.
+          if (message.type() === 'error' && !/status of 400/.test(message.text())) consoleErrors.push(message.text());
+        });
+        await page.goto(`${ui[lang].path}${query}`);
+        // Let the islands hydrate and the autocomplete index load.
+        await page.getByLabel(ui[lang].field, { exact: true }).focus();
+        await page.waitForLoadState('networkidle');
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+          .analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+          [],
+        );
+        expect(consoleErrors).toEqual([]);
+      });
+    }
+  }
+});
