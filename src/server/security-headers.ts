@@ -8,6 +8,11 @@
  * island scripts).
  */
 
+/** Open data is meant to be fetched by other sites' scripts (CORS is allowed there too). */
+function isOpenDataPath(pathname: string): boolean {
+  return pathname === '/open-data' || pathname.startsWith('/open-data/');
+}
+
 /** Paths that other sites may frame: the widgets' embeds, and nothing else. */
 export function isEmbedPath(pathname: string): boolean {
   return pathname === '/embed' || pathname.startsWith('/embed/');
@@ -34,7 +39,7 @@ export function securityHeaders(pathname: string, options: SecurityHeaderOptions
     'Permissions-Policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), browsing-topics=()',
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': embed ? 'cross-origin' : 'same-origin',
+    'Cross-Origin-Resource-Policy': embed || isOpenDataPath(pathname) ? 'cross-origin' : 'same-origin',
   };
   // Older browsers ignore frame-ancestors; X-Frame-Options has no "allow everyone", so embeds simply omit it.
   if (!embed) headers['X-Frame-Options'] = 'DENY';

@@ -26,3 +26,11 @@ describe('security headers', () => {
     expect(cacheHeaders('/')).toEqual({});
   });
 });
+
+describe('open data', () => {
+  it('may be read by other sites, but not framed', () => {
+    const headers = securityHeaders('/open-data/hsds/services', { https: false });
+    expect(headers['Cross-Origin-Resource-Policy']).toBe('cross-origin');
+    expect(headers['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+  });
+});

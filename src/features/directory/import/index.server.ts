@@ -8,12 +8,11 @@
 import type { Database } from '#src/db/types.ts';
 import { localDateString, systemClock, type Clock } from '#src/lib/clock.ts';
 import { readCsv, type ReadResult } from './csv.ts';
-
-export type { ReadResult } from './csv.ts';
 import { readHsdsJson } from './hsds-json.ts';
 import { sortProblems, type ImportProblem, type SourceKind } from './messages.ts';
 import { writePoints, type ImportSummary } from './write.server.ts';
 
+export type { ReadResult } from './csv.ts';
 export { formatProblem } from './messages.ts';
 export type { ImportProblem, SourceKind } from './messages.ts';
 export type { ImportSummary } from './write.server.ts';
