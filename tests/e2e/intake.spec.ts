@@ -41,7 +41,9 @@ async function waitForProof(page: Page, js: boolean, renderedAt: number): Promis
 
 /** Clicks a button that posts the page's form and returns the answer to that POST. */
 async function post(page: Page, button: string): Promise<Response> {
-  const answer = page.waitForResponse((response) => response.request().method() === 'POST' && response.request().resourceType() === 'document');
+  const answer = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.request().resourceType() === 'document',
+  );
   await page.getByRole('button', { name: button, exact: true }).click();
   return answer;
 }
@@ -69,7 +71,8 @@ async function journey(browser: Browser, { lang, js, place, contact, addMessage 
   const cookieHeaders: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1') foreign.push(request.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1')
+      foreign.push(request.url());
   });
   const failed: string[] = [];
   page.on('response', async (response) => {
@@ -125,7 +128,11 @@ async function journey(browser: Browser, { lang, js, place, contact, addMessage 
 
   // 4. The routed point's notice: an .eml file in DATA_DIR/mail naming the point, with nothing of the request.
   await expect
-    .poll(() => mailFiles().filter((name) => !before.has(name) && subjectOf(join(mailDir, name)).includes(pointName)).length, { timeout: 20_000 })
+    .poll(
+      () =>
+        mailFiles().filter((name) => !before.has(name) && subjectOf(join(mailDir, name)).includes(pointName)).length,
+      { timeout: 20_000 },
+    )
     .toBeGreaterThan(0);
   for (const name of mailFiles().filter((file) => !before.has(file))) {
     const mail = readFileSync(join(mailDir, name), 'utf8');
@@ -182,8 +189,16 @@ async function journey(browser: Browser, { lang, js, place, contact, addMessage 
 test.describe('asking for counselling, from the form to withdrawing', () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test('vi, JavaScript on: ask, preview, send, receipt, notice, follow-up, add a message, withdraw; no cookie, nothing from another site', async ({ browser }) => {
-    await journey(browser, { lang: 'vi', js: true, place: 'Phường Ba Đình, Hà Nội', contact: { kind: 'zalo', value: '0912 345 678' }, addMessage: true });
+  test('vi, JavaScript on: ask, preview, send, receipt, notice, follow-up, add a message, withdraw; no cookie, nothing from another site', async ({
+    browser,
+  }) => {
+    await journey(browser, {
+      lang: 'vi',
+      js: true,
+      place: 'Phường Ba Đình, Hà Nội',
+      contact: { kind: 'zalo', value: '0912 345 678' },
+      addMessage: true,
+    });
   });
 
   test('vi, JavaScript off: ask, preview, send, receipt, notice, follow-up, withdraw', async ({ browser }) => {
@@ -195,7 +210,12 @@ test.describe('asking for counselling, from the form to withdrawing', () => {
   });
 
   test('en, JavaScript off: ask, preview, send, receipt, notice, follow-up, withdraw', async ({ browser }) => {
-    await journey(browser, { lang: 'en', js: false, place: 'Phu Quoc', contact: { kind: 'email', value: 'e2e-requester@example.com' } });
+    await journey(browser, {
+      lang: 'en',
+      js: false,
+      place: 'Phu Quoc',
+      contact: { kind: 'email', value: 'e2e-requester@example.com' },
+    });
   });
 });
 
@@ -203,7 +223,9 @@ for (const js of [true, false]) {
   test.describe(`errors (JavaScript ${js ? 'on' : 'off'})`, () => {
     test.use({ javaScriptEnabled: js });
 
-    test(`the error summary takes focus, names each field in the same words, links to it, and keeps what was typed (JavaScript ${js ? 'on' : 'off'})`, async ({ page }) => {
+    test(`the error summary takes focus, names each field in the same words, links to it, and keeps what was typed (JavaScript ${js ? 'on' : 'off'})`, async ({
+      page,
+    }) => {
       const t = useTranslations('vi');
       await page.goto('/xin-tu-van');
       await page.getByLabel(t('intake.form.message.label')).fill('Giữ lại lời nhắn này');
@@ -216,7 +238,9 @@ for (const js of [true, false]) {
       for (const [index, field] of ['who', 'q', 'helpWanted', 'ageBand'].entries()) {
         const link = links.nth(index);
         await expect(link).toHaveAttribute('href', `#f-${field}`);
-        const inline = ((await page.locator(`#f-${field}-error`).textContent()) ?? '').replace(t('form.errorPrefix'), '').trim();
+        const inline = ((await page.locator(`#f-${field}-error`).textContent()) ?? '')
+          .replace(t('form.errorPrefix'), '')
+          .trim();
         await expect(link).toHaveText(inline);
       }
       await links.nth(0).click();
@@ -226,7 +250,9 @@ for (const js of [true, false]) {
   });
 }
 
-test('a place name several communes share is asked again as a choice, each with its province (JavaScript off)', async ({ browser }) => {
+test('a place name several communes share is asked again as a choice, each with its province (JavaScript off)', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const t = useTranslations('en');
@@ -244,8 +270,13 @@ test('a place name several communes share is asked again as a choice, each with 
   await context.close();
 });
 
-test('"use my location" fills a position rounded to about 1 km, and the preview names the point', async ({ browser }) => {
-  const context = await browser.newContext({ permissions: ['geolocation'], geolocation: { latitude: 21.036_471, longitude: 105.837_88 } });
+test('"use my location" fills a position rounded to about 1 km, and the preview names the point', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    permissions: ['geolocation'],
+    geolocation: { latitude: 21.036_471, longitude: 105.837_88 },
+  });
   const page = await context.newPage();
   const t = useTranslations('vi');
   await page.goto('/xin-tu-van');
@@ -271,9 +302,13 @@ for (const [lang, path] of [
   ['vi', '/theo-doi'],
   ['en', '/en/track'],
 ] as const) {
-  test(`the quick exit is at the top right of ${path}, leaves for a neutral site and drops the page from history`, async ({ page }) => {
+  test(`the quick exit is at the top right of ${path}, leaves for a neutral site and drops the page from history`, async ({
+    page,
+  }) => {
     const t = useTranslations(lang);
-    await page.route('https://www.google.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>neutral</title>' }));
+    await page.route('https://www.google.com/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>neutral</title>' }),
+    );
     await page.goto(localizedPath('home', lang));
     const response = await page.goto(path);
     expect(response?.headers()['cache-control']).toContain('no-store');

@@ -6,9 +6,14 @@ import { openPostgres } from '#src/db/postgres.server.ts';
 import { createEmptyTestDatabase, type TestDatabase, testEngine } from '../../setup/db.ts';
 
 const EXPECTED_TABLES = [
+  'case_events',
+  'case_messages',
+  'case_notices',
+  'cases',
   'closures',
   'cost_options',
   'languages',
+  'listing_reports',
   'locations',
   'organizations',
   'outbox',

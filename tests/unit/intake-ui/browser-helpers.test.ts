@@ -21,7 +21,12 @@ describe('the character count', () => {
   });
 
   it('says how many are left or too many, with the language’s plural and number format', () => {
-    const data = { remainingOne: 'You have {count} character remaining', remainingOther: 'You have {count} characters remaining', overOne: '{count} character too many', overOther: '{count} characters too many' };
+    const data = {
+      remainingOne: 'You have {count} character remaining',
+      remainingOther: 'You have {count} characters remaining',
+      overOne: '{count} character too many',
+      overOther: '{count} characters too many',
+    };
     expect(countLine(1, data, 'en')).toBe('You have 1 character remaining');
     expect(countLine(2000, data, 'en')).toBe('You have 2,000 characters remaining');
     expect(countLine(-1, data, 'en')).toBe('1 character too many');
@@ -34,7 +39,9 @@ describe('reading a form body', () => {
     new Request('http://localhost/xin-tu-van', { method: 'POST', body, headers: { 'content-type': type, ...headers } });
 
   it('reads a URL-encoded or multipart form, keeping text fields only', async () => {
-    expect(await readFormBody(request('who=self&q=Ba+%C4%90%C3%ACnh', 'application/x-www-form-urlencoded'))).toMatchObject({ ok: true });
+    expect(
+      await readFormBody(request('who=self&q=Ba+%C4%90%C3%ACnh', 'application/x-www-form-urlencoded')),
+    ).toMatchObject({ ok: true });
     const urlencoded = await readFormBody(request('who=self&q=Ba+%C4%90%C3%ACnh', 'application/x-www-form-urlencoded'));
     expect(urlencoded.ok && urlencoded.fields.get('q')).toBe('Ba Đình');
     const form = new FormData();
@@ -45,8 +52,16 @@ describe('reading a form body', () => {
   });
 
   it('refuses a body over the limit before parsing it, with or without Content-Length, and anything but a form', async () => {
-    expect(await readFormBody(request('a='.padEnd(100, 'x'), 'application/x-www-form-urlencoded'), 50)).toEqual({ ok: false, reason: 'too-large' });
-    expect(await readFormBody(request('a=1', 'application/x-www-form-urlencoded', { 'content-length': '999999' }), 50)).toEqual({ ok: false, reason: 'too-large' });
-    expect(await readFormBody(request('{"who":"self"}', 'application/json'))).toEqual({ ok: false, reason: 'unsupported' });
+    expect(await readFormBody(request('a='.padEnd(100, 'x'), 'application/x-www-form-urlencoded'), 50)).toEqual({
+      ok: false,
+      reason: 'too-large',
+    });
+    expect(
+      await readFormBody(request('a=1', 'application/x-www-form-urlencoded', { 'content-length': '999999' }), 50),
+    ).toEqual({ ok: false, reason: 'too-large' });
+    expect(await readFormBody(request('{"who":"self"}', 'application/json'))).toEqual({
+      ok: false,
+      reason: 'unsupported',
+    });
   });
 });

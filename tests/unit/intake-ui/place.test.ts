@@ -30,7 +30,10 @@ describe('the place of a request', () => {
   it('takes a choice made for these very words, and ignores a stale one when the words change', () => {
     expect(place({ q: 'Tân Phú', commune: '27031' })).toMatchObject({ kind: 'commune', commune: { code: '27031' } });
     // The autocomplete (or an earlier choice) left Tân Phú's code, but the person typed another place since.
-    expect(place({ q: 'Phường Hoàn Kiếm, Hà Nội', commune: '27031' })).toMatchObject({ kind: 'commune', commune: { code: '00070' } });
+    expect(place({ q: 'Phường Hoàn Kiếm, Hà Nội', commune: '27031' })).toMatchObject({
+      kind: 'commune',
+      commune: { code: '00070' },
+    });
     // A code alone (no words) is taken when it exists.
     expect(place({ commune: '00004' })).toMatchObject({ kind: 'commune', commune: { code: '00004' } });
     expect(place({ commune: '99999' })).toEqual({ kind: 'none' });
@@ -46,9 +49,17 @@ describe('the place of a request', () => {
   });
 
   it('uses a position only when no name is typed, with the commune it falls in', () => {
-    expect(place({ lat: '21.04', lon: '105.84' })).toMatchObject({ kind: 'position', lat: '21.04', lon: '105.84', commune: { code: '00004' } });
+    expect(place({ lat: '21.04', lon: '105.84' })).toMatchObject({
+      kind: 'position',
+      lat: '21.04',
+      lon: '105.84',
+      commune: { code: '00004' },
+    });
     expect(place({ lat: 'x', lon: '105.84' })).toMatchObject({ kind: 'position', commune: undefined });
-    expect(place({ q: 'Phu Quoc', lat: '21.04', lon: '105.84' })).toMatchObject({ kind: 'commune', commune: { code: '31078' } });
+    expect(place({ q: 'Phu Quoc', lat: '21.04', lon: '105.84' })).toMatchObject({
+      kind: 'commune',
+      commune: { code: '31078' },
+    });
     expect(place({})).toEqual({ kind: 'none' });
   });
 });

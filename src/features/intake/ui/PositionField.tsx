@@ -47,7 +47,8 @@ export default function PositionField(props: PositionFieldProps) {
         const place = form.elements.namedItem(props.placeField);
         if (place instanceof HTMLInputElement) place.value = '';
         form.querySelector('input[type="hidden"][name="commune"]')?.remove();
-        for (const radio of form.querySelectorAll<HTMLInputElement>('input[type="radio"][name="commune"]')) radio.checked = false;
+        for (const radio of form.querySelectorAll<HTMLInputElement>('input[type="radio"][name="commune"]'))
+          radio.checked = false;
         setStatus('done');
       },
       (error) => setStatus(error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable'),
@@ -60,13 +61,22 @@ export default function PositionField(props: PositionFieldProps) {
   const problem = status === 'denied' || status === 'unavailable' || status === 'unsupported';
   return (
     <div ref={box} className="intake-position">
-      <button type="button" className="button button--secondary" onClick={locate} aria-describedby="intake-position-hint" disabled={status === 'locating'}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={locate}
+        aria-describedby="intake-position-hint"
+        disabled={status === 'locating'}
+      >
         {props.label}
       </button>
       <p className="hint" id="intake-position-hint">
         {props.hint}
       </p>
-      <p className={problem ? 'intake-position__message intake-position__message--problem' : 'intake-position__message'} role="status">
+      <p
+        className={problem ? 'intake-position__message intake-position__message--problem' : 'intake-position__message'}
+        role="status"
+      >
         {message}
       </p>
     </div>

@@ -121,9 +121,11 @@ function fill(values: AskValues, errors: readonly FieldError[] = [], notice?: Pa
 export async function buildAskModel(context: AskContext, lang: Lang): Promise<AskModel> {
   if (context.request.method !== 'POST') return { status: 200, view: fill(EMPTY) };
   const own = [context.url.origin, ...(context.siteUrl === undefined ? [] : [context.siteUrl])];
-  if (checkPostOrigin(context.request.headers, own) !== 'same-origin') return { status: 403, view: fill(EMPTY, [], { kind: 'origin' }) };
+  if (checkPostOrigin(context.request.headers, own) !== 'same-origin')
+    return { status: 403, view: fill(EMPTY, [], { kind: 'origin' }) };
   const body = await readFormBody(context.request);
-  if (!body.ok) return { status: body.reason === 'too-large' ? 413 : 415, view: fill(EMPTY, [], { kind: body.reason }) };
+  if (!body.ok)
+    return { status: body.reason === 'too-large' ? 413 : 415, view: fill(EMPTY, [], { kind: body.reason }) };
   const values = readValues(body.fields);
   const action = actionOf(field(body.fields, 'action'));
   try {
@@ -170,7 +172,8 @@ async function previewStep(
     return { status: 200, view: fill(values, sortErrors(localize(routed.errors, lang))) };
   }
   const origin = originLabel(place, lang);
-  if (routed.kind === 'no-point') return { status: 200, view: { step: 'no-point', values, origin, provinceCode: routed.provinceCode } };
+  if (routed.kind === 'no-point')
+    return { status: 200, view: { step: 'no-point', values, origin, provinceCode: routed.provinceCode } };
   return { status, view: { step: 'preview', values, origin, routing: routed.routing, notice } };
 }
 
@@ -188,19 +191,34 @@ async function send(context: AskContext, lang: Lang, values: AskValues, fields: 
   const outcome = await handleIntake(submission, { lang, clientKey: await context.clientKey(), gate: true, services });
   switch (outcome.kind) {
     case 'accepted':
-      log.info('intake.form_accepted', { reason: outcome.routing.reason });
       return {
         status: 200,
-        view: { step: 'receipt', receiptCode: outcome.receiptCode, routing: outcome.routing, contactLeft: values.contactValue.trim() !== '' && values.contactKind !== 'none' },
+        view: {
+          step: 'receipt',
+          receiptCode: outcome.receiptCode,
+          routing: outcome.routing,
+          contactLeft: values.contactValue.trim() !== '' && values.contactKind !== 'none',
+        },
       };
     case 'invalid':
       return { status: 200, view: fill(values, sortErrors(localize(outcome.errors, lang))) };
     case 'no-point':
-      return { status: 200, view: { step: 'no-point', values, origin: originLabel(place, lang), provinceCode: outcome.provinceCode } };
+      return {
+        status: 200,
+        view: { step: 'no-point', values, origin: originLabel(place, lang), provinceCode: outcome.provinceCode },
+      };
     case 'refused': {
       // Shown on the preview again, with a fresh proof: nothing was sent, and nothing the person wrote is lost.
       const notice = refusalNotice(outcome.reason, outcome.retryAfterSeconds);
-      return previewStep(context, lang, values, place, checked.input, notice, outcome.reason === 'rate-limited' ? 429 : 403);
+      return previewStep(
+        context,
+        lang,
+        values,
+        place,
+        checked.input,
+        notice,
+        outcome.reason === 'rate-limited' ? 429 : 403,
+      );
     }
   }
 }
@@ -209,7 +227,11 @@ async function send(context: AskContext, lang: Lang, values: AskValues, fields: 
  * Checks the form with the one schema (and the place resolution), without the anti-abuse fields. Returns the schema
  * input as the handler's form fields, and the errors localized and in the form's order.
  */
-export function check(values: AskValues, place: PlaceResolution, lang: Lang): { input: URLSearchParams; errors: FieldError[] } {
+export function check(
+  values: AskValues,
+  place: PlaceResolution,
+  lang: Lang,
+): { input: URLSearchParams; errors: FieldError[] } {
   const input = new URLSearchParams();
   const put = (name: string, value: string) => {
     if (value.trim() !== '') input.set(name, value);
@@ -230,7 +252,8 @@ export function check(values: AskValues, place: PlaceResolution, lang: Lang): { 
   const validation = validateIntake(parseIntakeForm(input));
   const schemaErrors = validation.ok ? [] : localize(validation.errors, lang);
   const placeError = placeErrorOf(place, lang);
-  const errors = placeError === undefined ? schemaErrors : [...schemaErrors.filter((error) => error.field !== 'q'), placeError];
+  const errors =
+    placeError === undefined ? schemaErrors : [...schemaErrors.filter((error) => error.field !== 'q'), placeError];
   return { input, errors: sortErrors(errors) };
 }
 
@@ -268,7 +291,17 @@ export function localize(errors: readonly IntakeFieldError[], lang: Lang): Field
 
 const PLACE_FIELDS = new Set(['communeCode', 'lat', 'lon', 'position', 'place']);
 
-const ORDER: readonly string[] = ['who', 'q', 'commune', 'helpWanted', 'ageBand', 'message', 'contactKind', 'contactValue', 'preferredTime'];
+const ORDER: readonly string[] = [
+  'who',
+  'q',
+  'commune',
+  'helpWanted',
+  'ageBand',
+  'message',
+  'contactKind',
+  'contactValue',
+  'preferredTime',
+];
 
 /** Errors in the order of the fields on the page (the summary reads top to bottom, like the form). */
 export function sortErrors(errors: readonly FieldError[]): FieldError[] {
@@ -281,7 +314,8 @@ export function sortErrors(errors: readonly FieldError[]): FieldError[] {
 
 function originLabel(place: PlaceResolution, lang: Lang): OriginLabel {
   const t = useTranslations(lang);
-  const commune: Commune | undefined = place.kind === 'commune' || place.kind === 'position' ? place.commune : undefined;
+  const commune: Commune | undefined =
+    place.kind === 'commune' || place.kind === 'position' ? place.commune : undefined;
   return {
     communeName: commune?.fullName ?? t('intake.preview.yourLocation'),
     provinceName: commune?.province.fullName ?? '',

@@ -10,9 +10,7 @@
  */
 export const MAX_FORM_BYTES = 48 * 1024;
 
-export type FormBody =
-  | { ok: true; fields: URLSearchParams }
-  | { ok: false; reason: 'too-large' | 'unsupported' };
+export type FormBody = { ok: true; fields: URLSearchParams } | { ok: false; reason: 'too-large' | 'unsupported' };
 
 /** The POST body of a form as URLSearchParams, or why it could not be read. Never throws. */
 export async function readFormBody(request: Request, limit: number = MAX_FORM_BYTES): Promise<FormBody> {
@@ -23,7 +21,8 @@ export async function readFormBody(request: Request, limit: number = MAX_FORM_BY
   const multipart = media.startsWith('multipart/form-data');
   if (!urlencoded && !multipart) return { ok: false, reason: 'unsupported' };
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) return { ok: false, reason: 'too-large' };
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit)
+    return { ok: false, reason: 'too-large' };
   let bytes: Uint8Array | undefined;
   try {
     bytes = await readLimited(request, limit);
@@ -33,7 +32,9 @@ export async function readFormBody(request: Request, limit: number = MAX_FORM_BY
   if (bytes === undefined) return { ok: false, reason: 'too-large' };
   if (urlencoded) return { ok: true, fields: new URLSearchParams(new TextDecoder().decode(bytes)) };
   try {
-    const form = await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': type } }).formData();
+    const form = await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
+      headers: { 'content-type': type },
+    }).formData();
     const fields = new URLSearchParams();
     for (const [name, value] of form) if (typeof value === 'string') fields.append(name, value);
     return { ok: true, fields };

@@ -13,7 +13,8 @@ export type PageNotice =
 
 /** The notice for a refusal of the gate. Every proof problem (and the honeypot) gets one answer: a robot learns nothing. */
 export function refusalNotice(reason: GateReason, retryAfterSeconds: number | undefined): PageNotice {
-  if (reason === 'rate-limited') return { kind: 'rate-limited', minutes: Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)) };
+  if (reason === 'rate-limited')
+    return { kind: 'rate-limited', minutes: Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)) };
   return { kind: 'proof' };
 }
 

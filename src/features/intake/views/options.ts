@@ -21,8 +21,13 @@ export function preferredTimeOptions(lang: Lang): { value: string; label: string
 }
 
 /** The label of a list value, or the value itself when it is not one (the schema has refused it by then). */
-export function answerLabel(kind: 'who' | 'helpWanted' | 'ageBand' | 'contactKind' | 'preferredTime', value: string, lang: Lang): string {
-  const list = kind === 'who' ? requesterKinds : kind === 'helpWanted' ? helpWanted : kind === 'ageBand' ? ageBands : undefined;
+export function answerLabel(
+  kind: 'who' | 'helpWanted' | 'ageBand' | 'contactKind' | 'preferredTime',
+  value: string,
+  lang: Lang,
+): string {
+  const list =
+    kind === 'who' ? requesterKinds : kind === 'helpWanted' ? helpWanted : kind === 'ageBand' ? ageBands : undefined;
   if (list !== undefined) {
     const item = list.items.find((entry) => entry.code === value);
     return item === undefined ? value : item.label[lang];

@@ -36,7 +36,10 @@ export async function loadAskPage(astro: AstroGlobal, lang: Lang): Promise<{ mod
 }
 
 /** The follow-up page's model and the retention settings. */
-export async function loadTrackPage(astro: AstroGlobal, lang: Lang): Promise<{ model: TrackModel; retention: Retention }> {
+export async function loadTrackPage(
+  astro: AstroGlobal,
+  lang: Lang,
+): Promise<{ model: TrackModel; retention: Retention }> {
   const env = loadEnv();
   const model = await buildTrackModel(
     { request: astro.request, url: astro.url, siteUrl: env.siteUrl, clientKey: () => clientKeyOf(astro) },

@@ -79,9 +79,12 @@ export function resolvePlace(fields: PlaceFields): PlaceResolution {
       if (first.kind === 'province') return { kind: 'province-only', q, provinceName: first.fullName };
       // A pre-2025 commune split between several new ones, or several names starting with the words: ask.
       const split = first.via === 'pre-2025' && first.old.splitInto > 1;
-      if ((split || first.quality === 'prefix') && communes.length > 1) return { kind: 'choose', q, choices: communes.map(choiceOf) };
+      if ((split || first.quality === 'prefix') && communes.length > 1)
+        return { kind: 'choose', q, choices: communes.map(choiceOf) };
       const commune = getCommune(first.code);
-      return commune === undefined ? { kind: 'not-found', q, suggestions: [] } : { kind: 'commune', commune, renamedFrom: renamedFrom(first) };
+      return commune === undefined
+        ? { kind: 'not-found', q, suggestions: [] }
+        : { kind: 'commune', commune, renamedFrom: renamedFrom(first) };
     }
   }
 }
@@ -89,7 +92,9 @@ export function resolvePlace(fields: PlaceFields): PlaceResolution {
 function askOrRefuse(q: string, communes: readonly Match[], found: readonly Match[]): PlaceResolution {
   if (communes.length > 0) return { kind: 'choose', q, choices: communes.map(choiceOf) };
   const province = found.find((match) => match.kind === 'province');
-  return province === undefined ? { kind: 'not-found', q, suggestions: [] } : { kind: 'province-only', q, provinceName: province.fullName };
+  return province === undefined
+    ? { kind: 'not-found', q, suggestions: [] }
+    : { kind: 'province-only', q, provinceName: province.fullName };
 }
 
 /** The commune a rounded position falls in, when the two fields are numbers. */
@@ -109,7 +114,12 @@ function distinctCommunes(matches: readonly Match[]): Match[] {
 }
 
 function choiceOf(match: Match): PlaceChoice {
-  return { code: match.code, fullName: match.fullName, provinceName: match.province.fullName, formerly: renamedFrom(match) };
+  return {
+    code: match.code,
+    fullName: match.fullName,
+    provinceName: match.province.fullName,
+    formerly: renamedFrom(match),
+  };
 }
 
 /** "Xã Khang Ninh, Tỉnh Bắc Kạn" when the name found was a pre-2025 one. */

@@ -29,7 +29,12 @@ export type TrackAction = 'lookup' | 'add' | 'withdraw-ask' | 'withdraw';
 
 /** What the page shows. */
 export type TrackView =
-  | { readonly step: 'code'; readonly code: string; readonly errors: readonly FieldError[]; readonly notice: PageNotice | undefined }
+  | {
+      readonly step: 'code';
+      readonly code: string;
+      readonly errors: readonly FieldError[];
+      readonly notice: PageNotice | undefined;
+    }
   | {
       readonly step: 'case';
       readonly code: string;
@@ -62,27 +67,39 @@ export interface TrackContext {
   readonly services?: IntakeServices;
 }
 
-const codeStep = (code = '', errors: readonly FieldError[] = [], notice?: PageNotice): TrackView => ({ step: 'code', code, errors, notice });
+const codeStep = (code = '', errors: readonly FieldError[] = [], notice?: PageNotice): TrackView => ({
+  step: 'code',
+  code,
+  errors,
+  notice,
+});
 
 /** Builds the page's model: the code form for a GET, the next step for a POST. */
 export async function buildTrackModel(context: TrackContext, lang: Lang): Promise<TrackModel> {
   if (context.request.method !== 'POST') return { status: 200, view: codeStep() };
   const own = [context.url.origin, ...(context.siteUrl === undefined ? [] : [context.siteUrl])];
-  if (checkPostOrigin(context.request.headers, own) !== 'same-origin') return { status: 403, view: codeStep('', [], { kind: 'origin' }) };
+  if (checkPostOrigin(context.request.headers, own) !== 'same-origin')
+    return { status: 403, view: codeStep('', [], { kind: 'origin' }) };
   const body = await readFormBody(context.request);
-  if (!body.ok) return { status: body.reason === 'too-large' ? 413 : 415, view: codeStep('', [], { kind: body.reason }) };
+  if (!body.ok)
+    return { status: body.reason === 'too-large' ? 413 : 415, view: codeStep('', [], { kind: body.reason }) };
   const fields = body.fields;
   const code = field(fields, CODE_FIELD).trim();
   const action = actionOf(field(fields, 'action'));
   const t = useTranslations(lang);
-  if (code === '') return { status: 200, view: codeStep('', [{ field: CODE_FIELD, message: t('track.code.required') }]) };
+  if (code === '')
+    return { status: 200, view: codeStep('', [{ field: CODE_FIELD, message: t('track.code.required') }]) };
   if (action === 'withdraw-ask') return { status: 200, view: { step: 'confirm-withdraw', code, notice: undefined } };
 
   try {
     const services = context.services ?? (await getIntakeServices());
     const options = { services };
     const { gate } = await services.antiAbuse();
-    const verdict = await gate.checkSubmission({ form: fields, clientKey: await context.clientKey(), limiter: 'track' });
+    const verdict = await gate.checkSubmission({
+      form: fields,
+      clientKey: await context.clientKey(),
+      limiter: 'track',
+    });
     if (!verdict.ok) {
       const notice = refusalNotice(verdict.reason, verdict.retryAfterSeconds);
       const status = verdict.reason === 'rate-limited' ? 429 : 403;
@@ -90,11 +107,13 @@ export async function buildTrackModel(context: TrackContext, lang: Lang): Promis
       if (action === 'withdraw') return { status, view: { step: 'confirm-withdraw', code, notice } };
       return { status, view: codeStep(code, [], notice) };
     }
-    const notFound = (): TrackModel => ({ status: 200, view: codeStep(code, [{ field: CODE_FIELD, message: intakeMessage('intake.followUp.codeInvalid', lang) }]) });
+    const notFound = (): TrackModel => ({
+      status: 200,
+      view: codeStep(code, [{ field: CODE_FIELD, message: intakeMessage('intake.followUp.codeInvalid', lang) }]),
+    });
 
     if (action === 'withdraw') {
       if (!(await withdraw(code, options))) return notFound();
-      log.info('intake.withdrawn_by_requester');
       return { status: 200, view: { step: 'withdrawn' } };
     }
 
@@ -105,10 +124,27 @@ export async function buildTrackModel(context: TrackContext, lang: Lang): Promis
       const view = await lookupCase(code, options);
       if (view === null) return notFound();
       if (added.kind === 'invalid') {
-        const errors = added.errors.map((error) => ({ field: FOLLOW_UP_TEXT_FIELD, message: intakeMessage(error.messageKey, lang) }));
-        return { status: 200, view: { step: 'case', code, view, text, errors: errors.slice(0, 1), added: false, notice: undefined } };
+        const errors = added.errors.map((error) => ({
+          field: FOLLOW_UP_TEXT_FIELD,
+          message: intakeMessage(error.messageKey, lang),
+        }));
+        return {
+          status: 200,
+          view: { step: 'case', code, view, text, errors: errors.slice(0, 1), added: false, notice: undefined },
+        };
       }
-      return { status: 200, view: { step: 'case', code, view, text: added.kind === 'added' ? '' : text, errors: [], added: added.kind === 'added', notice: undefined } };
+      return {
+        status: 200,
+        view: {
+          step: 'case',
+          code,
+          view,
+          text: added.kind === 'added' ? '' : text,
+          errors: [],
+          added: added.kind === 'added',
+          notice: undefined,
+        },
+      };
     }
 
     const view = await lookupCase(code, options);
