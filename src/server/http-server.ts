@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { cacheHeaders, securityHeaders } from './security-headers.ts';
+import { keepOurCsp } from './merge-csp.ts';
 
 /** Astro's node handler (standalone mode): serves prerendered files, then on-demand routes. */
 export type AstroHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -17,9 +18,9 @@ export interface PortalServerOptions {
 export function createPortalServer({ handler, https }: PortalServerOptions): http.Server {
   const server = http.createServer((req, res) => {
     const pathname = pathOf(req.url);
-    for (const [name, value] of Object.entries({ ...securityHeaders(pathname, { https }), ...cacheHeaders(pathname) })) {
-      res.setHeader(name, value);
-    }
+    const headers = { ...securityHeaders(pathname, { https }), ...cacheHeaders(pathname) };
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    keepOurCsp(res, headers['Content-Security-Policy'] ?? '');
     handler(req, res);
   });
   // Slow clients must not hold sockets forever; these stay above any real page's time.

@@ -33,8 +33,9 @@ export function securityHeaders(pathname: string, options: SecurityHeaderOptions
       "form-action 'self'",
       "object-src 'none'",
     ].join('; '),
-    // The path of a help-seeking page says something about the reader: never send it to another site.
-    'Referrer-Policy': 'no-referrer',
+    // The path of a help-seeking page says something about the reader: never send it to another site. (Not
+    // `no-referrer`: with it Chromium sends `Origin: null` on our own form POSTs, which the origin check must refuse.)
+    'Referrer-Policy': 'same-origin',
     // Geolocation only for our own "use my location" button; everything else off.
     'Permissions-Policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), browsing-topics=()',
     'X-Content-Type-Options': 'nosniff',

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page, type Response } from '@playwright/test';
 import { ageBands, caseStatuses, helpWanted, requesterKinds } from '#src/features/lists/index.ts';
 import { RECEIPT_CODE_PATTERN } from '#src/features/intake/receipt-code.ts';
@@ -39,6 +40,14 @@ async function waitForProof(page: Page, js: boolean, renderedAt: number): Promis
   else await page.waitForTimeout(Math.max(0, renderedAt + FALLBACK_WAIT_MS - Date.now()));
 }
 
+/** No WCAG 2.2 AA violation that axe can find, on whatever step the page is at (pages.spec.ts checks the GETs). */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 /** Clicks a button that posts the page's form and returns the answer to that POST. */
 async function post(page: Page, button: string): Promise<Response> {
   const answer = page.waitForResponse(
@@ -55,9 +64,11 @@ interface Journey {
   contact?: { kind: 'phone' | 'zalo' | 'email'; value: string };
   /** Add a follow-up message before withdrawing (one journey does). */
   addMessage?: boolean;
+  /** Run axe on every step (preview, receipt, case, confirmation, withdrawn). */
+  axe?: boolean;
 }
 
-async function journey(browser: Browser, { lang, js, place, contact, addMessage = false }: Journey): Promise<void> {
+async function journey(browser: Browser, { lang, js, place, contact, addMessage = false, axe = false }: Journey): Promise<void> {
   const t = useTranslations(lang);
   const askPath = localizedPath('askForHelp', lang);
   const trackPath = localizedPath('track', lang);
@@ -102,6 +113,7 @@ async function journey(browser: Browser, { lang, js, place, contact, addMessage 
   await post(page, t('intake.form.preview'));
   const previewAt = Date.now();
   await expect(page.locator('h1')).toHaveText(t('intake.preview.title'));
+  if (axe) await expectAccessible(page);
   const pointName = (await page.locator('.intake-point__name').textContent())?.trim() ?? '';
   expect(pointName).not.toBe('');
   await expect(page.locator('.intake-facts').first()).toContainText(t('intake.point.operator'));
@@ -114,6 +126,7 @@ async function journey(browser: Browser, { lang, js, place, contact, addMessage 
   expect(sent.status()).toBe(200);
   expect(sent.headers()['cache-control']).toContain('no-store');
   await expect(page.locator('h1')).toHaveText(t('intake.receipt.title'));
+  if (axe) await expectAccessible(page);
   const code = ((await page.locator('[data-receipt-code]').textContent()) ?? '').trim();
   expect(code).toMatch(RECEIPT_CODE_PATTERN);
   expect(page.url()).toBe(new URL(askPath, page.url()).href);
@@ -151,6 +164,7 @@ async function journey(browser: Browser, { lang, js, place, contact, addMessage 
   const looked = await post(page, t('track.submit'));
   expect(looked.headers()['cache-control']).toContain('no-store');
   await expect(page.locator('h1')).toHaveText(t('track.case.title'));
+  if (axe) await expectAccessible(page);
   await expect(page.locator('[data-case-status="new"]')).toContainText(caseStatuses.label('new', lang));
   await expect(page.locator('.intake-point__name')).toHaveText(pointName);
   expect(new URL(page.url()).pathname).toBe(trackPath);
@@ -170,10 +184,12 @@ async function journey(browser: Browser, { lang, js, place, contact, addMessage 
   await post(page, t('track.withdraw.button'));
   const confirmAt = Date.now();
   await expect(page.locator('h1')).toHaveText(t('track.withdraw.confirm.title'));
+  if (axe) await expectAccessible(page);
   await expect(page.getByText(t('track.withdraw.confirm.deleted'))).toBeVisible();
   await waitForProof(page, js, confirmAt);
   await post(page, t('track.withdraw.confirm.yes'));
   await expect(page.locator('h1')).toHaveText(t('track.withdrawn.title'));
+  if (axe) await expectAccessible(page);
   expect(new URL(page.url()).pathname).toBe(trackPath);
   expect(new URL(page.url()).search).toBe('');
 
@@ -198,6 +214,7 @@ test.describe('asking for counselling, from the form to withdrawing', () => {
       place: 'Phường Ba Đình, Hà Nội',
       contact: { kind: 'zalo', value: '0912 345 678' },
       addMessage: true,
+      axe: true,
     });
   });
 
@@ -215,6 +232,7 @@ test.describe('asking for counselling, from the form to withdrawing', () => {
       js: false,
       place: 'Phu Quoc',
       contact: { kind: 'email', value: 'e2e-requester@example.com' },
+      axe: true,
     });
   });
 });
@@ -233,6 +251,7 @@ for (const js of [true, false]) {
       await expect(page).toHaveTitle(/^Lỗi: /);
       const summary = page.locator('.error-summary');
       await expect(summary).toBeFocused();
+      await expectAccessible(page);
       const links = summary.locator('a');
       await expect(links).toHaveCount(4);
       for (const [index, field] of ['who', 'q', 'helpWanted', 'ageBand'].entries()) {

@@ -26,7 +26,7 @@ for (const pageType of pageTypes) {
       expect(header.get('frame-ancestors')).toBe("'none'");
       expect(header.get('object-src')).toBe("'none'");
       expect(headers['x-frame-options']).toBe('DENY');
-      expect(headers['referrer-policy']).toBe('no-referrer');
+      expect(headers['referrer-policy']).toBe('same-origin');
       expect(headers['permissions-policy']).toContain('camera=()');
       expect(headers['x-content-type-options']).toBe('nosniff');
       // Served over plain HTTP here: HSTS only makes sense behind HTTPS (see the next test).

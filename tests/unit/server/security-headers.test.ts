@@ -18,7 +18,7 @@ describe('security headers', () => {
   });
 
   it('never send the page address to another site', () => {
-    expect(securityHeaders('/xin-tu-van', { https: false })['Referrer-Policy']).toBe('no-referrer');
+    expect(securityHeaders('/xin-tu-van', { https: false })['Referrer-Policy']).toBe('same-origin');
   });
 
   it('cache fingerprinted assets for a year and nothing else', () => {
