@@ -95,10 +95,10 @@ async function fetchProofs(origin: string, count: number): Promise<string[]> {
   return proofs;
 }
 
-/** A request source over pre-built requests: `undefined` once they run out. */
-function source(requests: readonly LoadRequest[]): () => LoadRequest | undefined {
+/** A request source over pre-built requests: `undefined` once they run out, unless `cycle` (then round and round). */
+function source(requests: readonly LoadRequest[], cycle = false): () => LoadRequest | undefined {
   let index = 0;
-  return () => requests[index++];
+  return () => (cycle ? requests[index++ % requests.length] : requests[index++]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -108,6 +108,8 @@ async function measure(
   origin: string,
   path: string,
   proofsFor: (count: number) => Promise<string[]>,
+  /** The bare handler checks no proof: its throughput phase reuses its bodies, so it always runs the full duration. */
+  reusable = false,
 ): Promise<Measured> {
   const fixedCount = Math.floor((RATE * DURATION_MS) / 1000);
   // Proofs first, then the requests built from them: nothing but sending and answering happens in the timed phases.
@@ -133,7 +135,7 @@ async function measure(
     expectStatus: 201,
     connections: CONNECTIONS,
     durationMs: DURATION_MS,
-    next: source(throughputRequests),
+    next: source(throughputRequests, reusable),
   });
   await settle();
   const fixedRate = await openLoop({
@@ -187,7 +189,7 @@ async function measurePortal(engine: { databaseUrl?: string }): Promise<Measured
         OUTBOX_IN_PROCESS: '0',
         LOG_LEVEL: 'warn',
         DATABASE_URL: engine.databaseUrl,
-        // Whatever the calling shell has: rate limits in memory, mail to files (not sent at all: no worker runs).
+        // Unset whatever the calling shell sets: rate limits in memory, mail to files (none is sent: no worker runs).
         REDIS_URL: undefined,
         RESEND_API_KEY: undefined,
       },
@@ -268,7 +270,7 @@ async function measureBare(engine: { databaseUrl?: string }): Promise<Measured> 
     try {
       // The same bodies as the portal's, with a stand-in proof of a real one's length (the bare handler checks none).
       const stand = 'A'.repeat(proofLength);
-      return await measure(bare.origin, '/', async (count) => Array.from({ length: count }, () => stand));
+      return await measure(bare.origin, '/', async (count) => Array.from({ length: count }, () => stand), true);
     } finally {
       await bare.stop();
     }

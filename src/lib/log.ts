@@ -6,17 +6,20 @@
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-let threshold: LogLevel = 'info';
+// The level lives on globalThis: this module is loaded twice in the running app (by Node from src/ and bundled in
+// dist/server), and the start script's setting must reach the routes' copy too.
+const LEVEL_KEY = Symbol.for('hotro.logLevel');
+const shared = globalThis as typeof globalThis & { [LEVEL_KEY]?: LogLevel };
 
-/** Sets the lowest level written (from LOG_LEVEL at boot). */
+/** Sets the lowest level written (from LOG_LEVEL at boot), for every copy of this module in the process. */
 export function setLogLevel(level: LogLevel): void {
-  threshold = level;
+  shared[LEVEL_KEY] = level;
 }
 
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
 function write(level: LogLevel, event: string, fields?: Fields): void {
-  if (order[level] < order[threshold]) return;
+  if (order[level] < order[shared[LEVEL_KEY] ?? 'info']) return;
   const parts = [new Date().toISOString(), level, event];
   for (const [key, value] of Object.entries(fields ?? {})) {
     if (value !== undefined) parts.push(`${key}=${typeof value === 'string' && /\s/.test(value) ? JSON.stringify(value) : String(value)}`);
