@@ -15,6 +15,7 @@ import { handleIntake } from './handle-intake.server.ts';
 import { intakeMessage, type IntakeMessageKey } from './messages.ts';
 import { getIntakeServices, type IntakeServices } from './services.server.ts';
 import type { IntakeOutcome } from './types.ts';
+import { readLimitedBody } from '#src/lib/read-limited-body.ts';
 
 /** Largest body accepted, in bytes (a full request with a 2,000-character Vietnamese message is under 8 KB). */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -43,7 +44,7 @@ export async function handleIntakeApiRequest(request: Request, options: IntakeAp
     if (declared !== null && /^\d+$/.test(declared) && Number(declared) > MAX_BODY_BYTES) {
       return fail(413, 'body', 'intake.request.tooLarge');
     }
-    const bytes = await readLimited(request, MAX_BODY_BYTES);
+    const bytes = await readLimitedBody(request, MAX_BODY_BYTES);
     if (bytes === undefined) return fail(413, 'body', 'intake.request.tooLarge');
 
     let text: string;
@@ -141,30 +142,6 @@ function isJsonContentType(value: string | null): boolean {
   return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter));
 }
 
-/** The body's bytes, or undefined as soon as it passes `limit` (the rest is not read). */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | undefined> {
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
 
 const isPortalLang = (value: unknown): value is Lang => value === 'vi' || value === 'en';
 

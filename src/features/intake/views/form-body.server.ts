@@ -3,6 +3,7 @@
  * (as the JSON API does), and only the form encodings a browser sends are read. Files are dropped; only text fields
  * are kept, in the order they came.
  */
+import { readLimitedBody } from '#src/lib/read-limited-body.ts';
 
 /**
  * Largest form body, in bytes. The largest honest body is the preview step's: a 2,000-character message sent as
@@ -25,7 +26,7 @@ export async function readFormBody(request: Request, limit: number = MAX_FORM_BY
     return { ok: false, reason: 'too-large' };
   let bytes: Uint8Array | undefined;
   try {
-    bytes = await readLimited(request, limit);
+    bytes = await readLimitedBody(request, limit);
   } catch {
     return { ok: false, reason: 'unsupported' };
   }
@@ -43,30 +44,6 @@ export async function readFormBody(request: Request, limit: number = MAX_FORM_BY
   }
 }
 
-/** The body's bytes, or undefined as soon as it passes `limit` (the rest is not read). */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | undefined> {
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
 
 /** One text field's first value, or '' (a field sent twice keeps its first value; a form shows one value per field). */
 export function field(fields: URLSearchParams, name: string): string {
