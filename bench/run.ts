@@ -11,6 +11,7 @@ import { pageWeights } from './sections/page-weight.ts';
 import { startupTable } from './sections/startup.ts';
 import { nearestLatencyTable } from './sections/nearest.ts';
 import { intakeThroughputTable } from './sections/intake-throughput.ts';
+import { locatorAssetsTable } from './sections/locator-assets.ts';
 
 const write = process.argv.includes('--write');
 const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -44,11 +45,12 @@ async function main(): Promise<void> {
     sections.push(`### Build and start\n\n${await startupTable(4590, postgres?.url)}`);
     sections.push(`### Nearest suitable point (10,000 generated points)\n\n${await nearestLatencyTable()}`);
     sections.push(
-      `### Counselling requests (\`POST /api/intake\`) against a bare insert\n\n${await intakeThroughputTable({ postgresAdminUrl: postgres ? adminUrl : undefined })}`,
+      `### Counselling requests (\`POST /api/intake\`) against a bare insert\n\n${await intakeThroughputTable(postgres ? { postgresAdminUrl: adminUrl } : {})}`,
     );
     const portal = await startPortal({ port: 4591, env: { DEMO: '1' } });
     try {
       sections.push(`### Page weight (gzip, as served)\n\n${await pageWeights(portal.url)}`);
+      sections.push(`### Locator assets (gzip)\n\n${await locatorAssetsTable(portal.url)}`);
     } finally {
       await portal.stop();
     }

@@ -324,11 +324,9 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test.describe('the province page', () => {
-  // FIXME: today the province page lists EVERY point of the province from the snapshot, the inactive one too, with
-  // no status and counted in "4 điểm hỗ trợ" (province-model.server.ts does not filter by status), while the search
-  // never lists it. Once it leaves inactive points out (or marks them), remove `.fixme`. Expected then: Đà Nẵng's
-  // three active points, grouped by commune in Vietnamese name order: Cẩm Lệ, Hải Châu, Thanh Khê.
-  test.fixme('(vi) of Đà Nẵng does not list the inactive point', async ({ page }) => {
+  // The province page lists only points people can go to: Đà Nẵng's three active points, grouped by commune in
+  // Vietnamese name order (Cẩm Lệ, Hải Châu, Thanh Khê); the inactive Hoà Cường point is never listed.
+  test('(vi) of Đà Nẵng does not list the inactive point', async ({ page }) => {
     await page.goto(url('/tim-ho-tro/tinh/48'));
     await expect(page.locator('.province-communes li li > a')).toHaveText([P.camLe, P.haiChau, P.thanhKhe]);
     await expect(page.getByText(INACTIVE)).toHaveCount(0);

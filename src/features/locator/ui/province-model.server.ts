@@ -29,7 +29,11 @@ export async function buildProvinceModel(code: string | undefined): Promise<Prov
   const snapshot = await getDirectorySnapshot();
   const province = code !== undefined && /^\d{2}$/.test(code) ? getProvince(code) : undefined;
   if (province === undefined) return { status: 404, province, groups: [], pointCount: 0, demo: snapshot.demo };
-  const points = snapshot.byProvince.get(province.code) ?? [];
+  // Inactive and defunct points are kept for the cases that went to them, never listed for people looking for help;
+  // a temporarily closed one stays, shown with its status, since it will open again.
+  const points = (snapshot.byProvince.get(province.code) ?? []).filter(
+    (point) => point.status === 'active' || point.status === 'temporarily closed',
+  );
   const byCommune = new Map<string, DirectoryPoint[]>();
   for (const point of points) {
     const key = point.communeCode ?? '';
