@@ -82,8 +82,10 @@ export function createFallbackChallenge(options: FallbackChallengeOptions): Fall
       const [, keyId = '', id = '', issuedAt = '', given = ''] = match;
       const key = keyring.byId.get(keyId);
       if (key === undefined) return { ok: false, reason: 'invalid' };
-      const expected = mac(key, purpose, id, issuedAt);
-      const received = Buffer.from(given, 'base64url');
+      const expected = Buffer.from(mac(key, purpose, id, issuedAt).toString('base64url'), 'utf8');
+      // Compare the canonical text, not decoded bytes: base64url's last character carries unused bits, so two
+      // different strings can decode to the same bytes, and a token must match exactly as it was issued.
+      const received = Buffer.from(given, 'utf8');
       if (received.length !== expected.length || !timingSafeEqual(received, expected))
         return { ok: false, reason: 'invalid' };
 
