@@ -8,7 +8,7 @@
  * Strings come in as props (the island never loads the catalogues). No inline styles: the CSP blocks them.
  */
 import { useEffect, useRef, useState } from 'react';
-import { roundCoordinate } from '#src/features/locator/ui/islands/UseMyLocation.tsx';
+import { locateRounded, setFormField } from '#src/features/locator/ui/islands/rounded-position.ts';
 
 export interface PositionFieldProps {
   label: string;
@@ -35,15 +35,11 @@ export default function PositionField(props: PositionFieldProps) {
   const locate = () => {
     const form = box.current?.closest('form');
     if (!form) return;
-    if (!('geolocation' in navigator)) {
-      setStatus('unsupported');
-      return;
-    }
     setStatus('locating');
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setHidden(form, 'lat', roundCoordinate(position.coords.latitude));
-        setHidden(form, 'lon', roundCoordinate(position.coords.longitude));
+    locateRounded(
+      (lat, lon) => {
+        setFormField(form, 'lat', lat);
+        setFormField(form, 'lon', lon);
         const place = form.elements.namedItem(props.placeField);
         if (place instanceof HTMLInputElement) place.value = '';
         form.querySelector('input[type="hidden"][name="commune"]')?.remove();
@@ -51,9 +47,7 @@ export default function PositionField(props: PositionFieldProps) {
           radio.checked = false;
         setStatus('done');
       },
-      (error) => setStatus(error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable'),
-      // About 1 km is all that is used: no need for GPS precision, and a recent position is good enough.
-      { enableHighAccuracy: false, timeout: 20_000, maximumAge: 600_000 },
+      setStatus,
     );
   };
 
@@ -81,18 +75,4 @@ export default function PositionField(props: PositionFieldProps) {
       </p>
     </div>
   );
-}
-
-// The form may already carry the position (shown back after an error); otherwise hidden fields are added.
-function setHidden(form: HTMLFormElement, name: string, value: string): void {
-  const existing = form.elements.namedItem(name);
-  if (existing instanceof HTMLInputElement) {
-    existing.value = value;
-    return;
-  }
-  const input = document.createElement('input');
-  input.type = 'hidden';
-  input.name = name;
-  input.value = value;
-  form.append(input);
 }

@@ -6,6 +6,7 @@
  * Strings come in as props (the island never loads the catalogues). No inline styles: the CSP blocks them.
  */
 import { useEffect, useRef, useState } from 'react';
+import { locateRounded, setFormField } from './rounded-position.ts';
 
 export interface UseMyLocationProps {
   label: string;
@@ -17,11 +18,6 @@ export interface UseMyLocationProps {
 }
 
 type Status = 'idle' | 'locating' | 'denied' | 'unavailable' | 'unsupported';
-
-/** Rounds a coordinate to 2 decimals and writes it with exactly 2 (about 1.1 km of latitude). */
-export function roundCoordinate(value: number): string {
-  return (Math.round(value * 100) / 100).toFixed(2);
-}
 
 export default function UseMyLocation(props: UseMyLocationProps) {
   const box = useRef<HTMLDivElement>(null);
@@ -35,24 +31,18 @@ export default function UseMyLocation(props: UseMyLocationProps) {
   const locate = () => {
     const form = box.current?.closest('form');
     if (!form) return;
-    if (!('geolocation' in navigator)) {
-      setStatus('unsupported');
-      return;
-    }
     setStatus('locating');
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setField(form, 'lat', roundCoordinate(position.coords.latitude));
-        setField(form, 'lon', roundCoordinate(position.coords.longitude));
+    locateRounded(
+      (lat, lon) => {
+        setFormField(form, 'lat', lat);
+        setFormField(form, 'lon', lon);
         // A position search starts from the position: drop a typed place and an exact commune chosen before.
         const place = form.elements.namedItem('q');
         if (place instanceof HTMLInputElement) place.value = '';
         form.querySelector('input[type="hidden"][name="commune"]')?.remove();
         form.requestSubmit();
       },
-      (error) => setStatus(error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable'),
-      // About 1 km is all we keep: no need for GPS precision, and a recent position is good enough.
-      { enableHighAccuracy: false, timeout: 20_000, maximumAge: 600_000 },
+      setStatus,
     );
   };
 
@@ -83,18 +73,4 @@ export default function UseMyLocation(props: UseMyLocationProps) {
       </p>
     </div>
   );
-}
-
-// The form may already show lat/lon fields (a position search being refined); otherwise hidden ones are added.
-function setField(form: HTMLFormElement, name: string, value: string): void {
-  const existing = form.elements.namedItem(name);
-  if (existing instanceof HTMLInputElement) {
-    existing.value = value;
-    return;
-  }
-  const input = document.createElement('input');
-  input.type = 'hidden';
-  input.name = name;
-  input.value = value;
-  form.append(input);
 }
