@@ -207,10 +207,11 @@ function splitSubmission(input: unknown): {
   if (input instanceof FormData || input instanceof URLSearchParams)
     return { fields: input, body: parseIntakeForm(input) };
   if (isRecord(input)) {
-    const body: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(input)) {
-      if (!(ANTI_ABUSE_FIELDS as readonly string[]).includes(key)) body[key] = value;
-    }
+    // fromEntries defines own properties: an assignment would run the `__proto__` setter and hide that key from
+    // validation, which refuses it as an unknown field.
+    const body = Object.fromEntries(
+      Object.entries(input).filter(([key]) => !(ANTI_ABUSE_FIELDS as readonly string[]).includes(key)),
+    );
     return { fields: input, body };
   }
   return { fields: {}, body: input };

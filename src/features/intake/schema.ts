@@ -273,6 +273,11 @@ export type IntakeValidation = { ok: true; request: IntakeRequest } | { ok: fals
 
 /** Validates with a schema made by `createIntakeSchema`. */
 export function validateWith(schema: ReturnType<typeof createIntakeSchema>, input: unknown): IntakeValidation {
+  // JSON.parse makes `"__proto__"` an own key, which zod's strict objects let through (they skip it like the
+  // prototype accessor); it is an unknown field like any other, so it is refused with the same message.
+  if (typeof input === 'object' && input !== null && Object.hasOwn(input, '__proto__')) {
+    return { ok: false, errors: [{ field: '__proto__', messageKey: 'intake.field.unknown' }] };
+  }
   const result = schema.safeParse(input);
   return result.success
     ? { ok: true, request: result.data }
@@ -347,7 +352,9 @@ export function parseIntakeForm(form: FormData | URLSearchParams): Record<string
   }
   put('preferredTime', take(FORM_FIELDS.preferredTime));
   put('lang', take(FORM_FIELDS.lang));
-  for (const [name, value] of values) input[name] = value;
+  // Unknown fields are kept (validation names them); defineProperty, so a field named `__proto__` stays a field.
+  for (const [name, value] of values)
+    Object.defineProperty(input, name, { value, enumerable: true, writable: true, configurable: true });
   return input;
 }
 

@@ -297,3 +297,13 @@ describe('INTAKE_MESSAGE_KEYS', () => {
     }
   });
 });
+
+describe('a "__proto__" key in a JSON body', () => {
+  it('is refused as an unknown field, like any other', async () => {
+    const { validateIntake } = await import('#src/features/intake/validate.server.ts');
+    const body = JSON.parse('{"__proto__": false}') as Record<string, unknown>;
+    const result = validateIntake(body);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors).toEqual([{ field: '__proto__', messageKey: 'intake.field.unknown' }]);
+  });
+});
