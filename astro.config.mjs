@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
+import routeManifest from './src/integrations/route-manifest.mjs';
 
 // The public origin, used for canonical links and the sitemap. Production sets SITE_URL.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -11,7 +12,7 @@ export default defineConfig({
   // Content pages are prerendered; on-demand routes opt out with `export const prerender = false`.
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [react()],
+  integrations: [react(), routeManifest()],
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Pages are linked explicitly per language; no prefetch script on content pages.

@@ -49,6 +49,8 @@ export interface Env {
   readonly retentionDaysAfterClose: number;
   /** Days after creation before a case's encrypted content is purged, closed or not. */
   readonly retentionMaxAgeDays: number;
+  /** Working days a new request may wait for acknowledgement before it is flagged and put in the daily digest. */
+  readonly escalationWorkingDays: number;
   readonly redisUrl: string | undefined;
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (0: use the socket address). */
   readonly trustProxy: number;
@@ -307,6 +309,15 @@ const specs = [
     schema: wholeNumber('365', 1, 3650),
   },
   {
+    name: 'ESCALATION_WORKING_DAYS',
+    default: '2',
+    meaning:
+      'Working days (Monday to Friday, public holidays excluded) a new request may wait for a point to acknowledge it before it is flagged as overdue and counted in the province administrators\' daily digest.',
+    secret: false,
+    display: 'plain',
+    schema: wholeNumber('2', 1, 30),
+  },
+  {
     name: 'REDIS_URL',
     default: undefined,
     meaning: 'Redis connection string (redis:// or rediss://) for rate limits shared by several app instances.',
@@ -432,6 +443,7 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     resendBaseUrl,
     redisUrl: get<string | undefined>('REDIS_URL'),
     trustProxy: get<number>('TRUST_PROXY'),
+    escalationWorkingDays: get<number>('ESCALATION_WORKING_DAYS'),
     altchaComplexity: get<number>('ALTCHA_COMPLEXITY'),
     altchaCost: get<number>('ALTCHA_COST'),
     mailFrom: get<string>('MAIL_FROM'),

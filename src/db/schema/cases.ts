@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, doublePrecision, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 // Relative, not `#src/…`: drizzle-kit loads this file with its own resolver.
-import { ageBands, caseOutcomes, caseStatuses, helpWanted, requesterKinds } from '../../features/lists/index.ts';
+import { ageBands, caseOutcomes, caseStatuses, helpWanted, requesterKinds, safeguardingKinds } from '../../features/lists/index.ts';
 import { bytea, nullOrMatches, oneOf } from './columns.ts';
 import { locations } from './locations.ts';
 import { outbox } from './outbox.ts';
@@ -58,6 +58,9 @@ export const cases = pgTable(
     outcome: text('outcome'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     purgedAt: timestamp('purged_at', { withTimezone: true }),
+    // Set by staff when a child is at risk or a life is in danger: the case is shown first, with guidance (111, 115).
+    safeguarding: text('safeguarding'),
+    safeguardingAt: timestamp('safeguarding_at', { withTimezone: true }),
   },
   (t) => [
     check('cases_status_check', oneOf(t.status, caseStatuses.codes)),
@@ -76,6 +79,10 @@ export const cases = pgTable(
     check('cases_purged_payload_check', sql`${t.purgedAt} is null or ${t.payload} is null`),
     check('cases_withdrawn_check', sql`(${t.status} = 'withdrawn') = (${t.withdrawnAt} is not null)`),
     check('cases_withdrawn_payload_check', sql`${t.withdrawnAt} is null or ${t.payload} is null`),
+    check(
+      'cases_safeguarding_check',
+      sql`(${t.safeguarding} is null) = (${t.safeguardingAt} is null) and (${t.safeguarding} is null or ${oneOf(t.safeguarding, safeguardingKinds.codes)})`,
+    ),
     check('cases_closed_check', sql`${t.status} <> 'closed' or ${t.closedAt} is not null`),
     uniqueIndex('cases_receipt_hash_idx').on(t.receiptHash),
     // The console: a point's cases by status, newest first.

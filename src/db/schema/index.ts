@@ -3,6 +3,9 @@
  * The directory follows Open Referral HSDS 3.0 (organization → service → location, joined by service_at_location).
  * Add a table in its own file, export it here, then run `npm run db:generate -- --name <what-changed>`.
  */
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './case-work.ts';
 export * from './cases.ts';
 export * from './codes.ts';
 export * from './cost-options.ts';
@@ -17,3 +20,4 @@ export * from './schedules.ts';
 export * from './service-areas.ts';
 export * from './service-at-location.ts';
 export * from './services.ts';
+export * from './staff.ts';

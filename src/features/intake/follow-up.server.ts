@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '#src/db/client.server.ts';
-import { caseMessages, cases, locations, organizations, phones } from '#src/db/schema/index.ts';
+import { caseMessages, caseNotes, cases, locations, organizations, phones } from '#src/db/schema/index.ts';
 import { open, seal } from '#src/features/crypto/field-encryption.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import type { AgeBand, CaseStatus, HelpWanted, OperatorKind, RequesterKind } from '#src/features/lists/index.ts';
@@ -143,6 +143,10 @@ async function eraseContent(tx: Database, found: LiveCase, now: Date): Promise<v
     .update(caseMessages)
     .set({ body: null, purgedAt: now })
     .where(and(eq(caseMessages.caseId, found.id), isNotNull(caseMessages.body)));
+  await tx
+    .update(caseNotes)
+    .set({ body: null, purgedAt: now })
+    .where(and(eq(caseNotes.caseId, found.id), isNotNull(caseNotes.body)));
   await purgeCaseNotices(tx, [found.id]);
 }
 

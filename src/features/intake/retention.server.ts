@@ -10,7 +10,7 @@
  */
 import { and, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '#src/db/client.server.ts';
-import { caseMessages, cases } from '#src/db/schema/index.ts';
+import { caseMessages, caseNotes, cases } from '#src/db/schema/index.ts';
 import type { Env } from '#src/env.server.ts';
 import { systemClock, type Clock } from '#src/lib/clock.ts';
 import { describeError } from '#src/lib/describe-error.ts';
@@ -76,13 +76,19 @@ export async function runRetention(
         .set({ body: null, purgedAt: now })
         .where(and(inArray(caseMessages.caseId, ids), isNotNull(caseMessages.body)))
         .returning({ id: caseMessages.id });
+      // Staff notes are about the requester too: they go with the rest (counted with the messages).
+      const notes = await tx
+        .update(caseNotes)
+        .set({ body: null, purgedAt: now })
+        .where(and(inArray(caseNotes.caseId, ids), isNotNull(caseNotes.body)))
+        .returning({ id: caseNotes.id });
       const notices = await purgeCaseNotices(tx, ids);
       const purged = await tx
         .update(cases)
         .set({ payload: null, receiptHash: null, receiptKeyId: null, purgedAt: now })
         .where(and(inArray(cases.id, ids), isNull(cases.purgedAt)))
         .returning({ id: cases.id });
-      return { cases: purged.length, messages: messages.length, notices };
+      return { cases: purged.length, messages: messages.length + notes.length, notices };
     });
     if (batch === undefined) break;
     totals.cases += batch.cases;

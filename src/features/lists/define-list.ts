@@ -10,7 +10,8 @@ export interface ListItem<Code extends string = string> {
 export interface SharedList<Code extends string> {
   codes: readonly [Code, ...Code[]];
   items: readonly ListItem<Code>[];
-  label(code: Code, lang: Lang): string;
+  /** The label of a code; a value read from the database that is not (or no longer) a code is shown as it is. */
+  label(code: Code | (string & {}), lang: Lang): string;
   has(value: unknown): value is Code;
 }
 

@@ -118,3 +118,27 @@ export const audiences = defineList([
   { code: 'schools', label: { vi: 'Giáo viên và nhà trường', en: 'Teachers and schools' } },
 ]);
 export type Audience = (typeof audiences.codes)[number];
+
+/** Roles of staff accounts in the console (one per account). */
+export const staffRoles = defineList([
+  { code: 'point-staff', label: { vi: 'Cán bộ điểm hỗ trợ', en: 'Point staff' } },
+  { code: 'province-admin', label: { vi: 'Quản trị cấp tỉnh', en: 'Provincial administrator' } },
+  { code: 'national-admin', label: { vi: 'Quản trị toàn quốc', en: 'National administrator' } },
+]);
+export type StaffRole = (typeof staffRoles.codes)[number];
+
+/** Why staff hand a case over to another point. The optional explanation is an encrypted note, never this code. */
+export const handoverReasons = defineList([
+  { code: 'closer-to-requester', label: { vi: 'Điểm kia gần người gửi hơn', en: 'The other point is closer to the requester' } },
+  { code: 'service-not-offered', label: { vi: 'Điểm này không có dịch vụ được yêu cầu', en: 'This point does not offer the help asked for' } },
+  { code: 'requester-asked', label: { vi: 'Người gửi đề nghị chuyển', en: 'The requester asked for it' } },
+  { code: 'other', label: { vi: 'Lý do khác', en: 'Another reason' } },
+]);
+export type HandoverReason = (typeof handoverReasons.codes)[number];
+
+/** A safeguarding flag on a case: a child at risk or a life in danger (guidance: 111, 115, the province's contact). */
+export const safeguardingKinds = defineList([
+  { code: 'child-at-risk', label: { vi: 'Trẻ em có nguy cơ bị tổn hại', en: 'A child is at risk' } },
+  { code: 'life-in-danger', label: { vi: 'Có nguy hiểm đến tính mạng', en: 'A life is in danger' } },
+]);
+export type SafeguardingKind = (typeof safeguardingKinds.codes)[number];

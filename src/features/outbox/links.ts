@@ -9,8 +9,8 @@ import { routes } from '#src/features/site/routes.ts';
 export const mailPaths = {
   track: routes.track,
   console: routes.console,
-  invitation: { vi: `${routes.console.vi}/loi-moi`, en: `${routes.console.en}/invitation` },
-  signIn: { vi: `${routes.console.vi}/dang-nhap`, en: `${routes.console.en}/sign-in` },
+  invitation: routes.consoleInvitation,
+  signIn: routes.consoleSignIn,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** The path of a page with a one-time token. */

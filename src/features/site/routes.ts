@@ -21,6 +21,20 @@ export const routes = {
   statistics: { vi: '/so-lieu', en: '/en/statistics' },
   embed: { vi: '/nhung-tien-ich', en: '/en/embed' },
   console: { vi: '/quan-ly', en: '/en/console' },
+  consoleSignIn: { vi: '/quan-ly/dang-nhap', en: '/en/console/sign-in' },
+  consoleVerify: { vi: '/quan-ly/xac-minh', en: '/en/console/verify' },
+  consoleSignOut: { vi: '/quan-ly/dang-xuat', en: '/en/console/sign-out' },
+  consoleInvitation: { vi: '/quan-ly/loi-moi', en: '/en/console/invitation' },
+  consoleAccount: { vi: '/quan-ly/tai-khoan', en: '/en/console/account' },
+  consoleCase: { vi: '/quan-ly/yeu-cau/[id]', en: '/en/console/requests/[id]' },
+  consolePoints: { vi: '/quan-ly/diem-ho-tro', en: '/en/console/points' },
+  consolePoint: { vi: '/quan-ly/diem-ho-tro/[id]', en: '/en/console/points/[id]' },
+  consoleStaff: { vi: '/quan-ly/can-bo', en: '/en/console/staff' },
+  consoleReports: { vi: '/quan-ly/bao-thong-tin-sai', en: '/en/console/listing-reports' },
+  consoleCounts: { vi: '/quan-ly/so-lieu', en: '/en/console/counts' },
+  consoleAudit: { vi: '/quan-ly/nhat-ky', en: '/en/console/audit-log' },
+  consoleDeadLetters: { vi: '/quan-ly/thu-khong-gui-duoc', en: '/en/console/undelivered-mail' },
+  consoleImport: { vi: '/quan-ly/nhap-danh-ba', en: '/en/console/import' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type RouteId = keyof typeof routes;

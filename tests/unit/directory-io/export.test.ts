@@ -241,7 +241,7 @@ describe(`open-data export on ${testEngine}`, () => {
     expect(await snapshot(test.db)).toEqual(before);
   });
 
-  it('round-trips into an empty database: its export is the same CSV', { timeout: 60_000 }, async () => {
+  it('round-trips into an empty database: its export is the same CSV', { timeout: 180_000 }, async () => {
     const exported = await (await directoryCsvExport(real, params())).text();
     const other = await createTestDatabase();
     try {

@@ -61,7 +61,7 @@ export async function rowById(db: Database, id: string) {
 }
 
 /** Drains again and again (retries are due within ms) until no row is pending, or fails after `timeoutMs`. */
-export async function drainUntilSettled(options: WorkerOptions, timeoutMs = 15_000): Promise<DrainResult> {
+export async function drainUntilSettled(options: WorkerOptions, timeoutMs = 60_000): Promise<DrainResult> {
   const totals: DrainResult = { claimed: 0, sent: 0, retried: 0, dead: 0, released: 0, lost: 0 };
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -12,7 +12,7 @@ function start(env: Record<string, string>) {
     cwd: repoRoot,
     env: { ...process.env, PORT: '4599', DATA_DIR: join(scratch, 'data'), KEY_FILE: join(scratch, 'keys/k'), ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 180_000,
   });
   const errorLines = result.stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('npm warn'));
   return { status: result.status, errorLines };

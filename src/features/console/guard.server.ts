@@ -1,0 +1,81 @@
+/**
+ * The console guard: every request to a console path passes here first (src/middleware.ts), so no console page can
+ * forget a check. It
+ * - answers an unknown console path with 404, and a signed-out request for a private route with the sign-in page
+ *   (303, remembering where to return);
+ * - refuses a POST from another site (Origin / Fetch Metadata) and, once signed in, a POST without the session's CSRF
+ *   token, before any page code runs;
+ * - sends an administrator without a second factor to set one up;
+ * - marks every answer `Cache-Control: no-store` and `noindex`: console pages hold personal data.
+ * What a signed-in person may reach within a page (their point's cases, their province) is decided by policy.ts.
+ */
+import type { APIContext, MiddlewareNext } from 'astro';
+import { localizedPath } from '#src/features/site/routes.ts';
+import { checkPostOrigin } from '#src/features/locator/reports/same-origin.ts';
+import { readFormBody } from '#src/features/intake/views/form-body.server.ts';
+import { describeError } from '#src/lib/describe-error.ts';
+import { log } from '#src/lib/log.ts';
+import { principalFromHeaders } from './auth/session.server.ts';
+import { consoleRouteOf, PUBLIC_CONSOLE_ROUTES, TWO_FACTOR_SETUP_ROUTES } from './console-paths.ts';
+import { CSRF_FIELD, csrfToken, isValidCsrfToken } from './csrf.server.ts';
+import { isAdmin } from './principal.ts';
+import { getConsoleServices } from './services.server.ts';
+
+function privateHeaders(response: Response): Response {
+  response.headers.set('Cache-Control', 'no-store');
+  response.headers.set('X-Robots-Tag', 'noindex');
+  return response;
+}
+
+const plain = (status: number, text: string) =>
+  privateHeaders(new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+
+const seeOther = (location: string) => privateHeaders(new Response(null, { status: 303, headers: { location } }));
+
+export async function consoleGuard(context: APIContext, next: MiddlewareNext): Promise<Response> {
+  const route = consoleRouteOf(context.url.pathname);
+  if (route === undefined) return privateHeaders(await next());
+  const { id, lang } = route;
+  const isPost = context.request.method === 'POST';
+  if (isPost) {
+    const env = (await import('#src/env.server.ts')).loadEnv();
+    const own = [context.url.origin, ...(env.siteUrl === undefined ? [] : [env.siteUrl])];
+    if (checkPostOrigin(context.request.headers, own) !== 'same-origin')
+      return plain(403, lang === 'vi' ? 'Yêu cầu bị từ chối: gửi từ trang khác.' : 'Refused: sent from another site.');
+  } else if (context.request.method !== 'GET' && context.request.method !== 'HEAD') {
+    return plain(405, 'Method not allowed');
+  }
+
+  let services;
+  let principal;
+  try {
+    services = await getConsoleServices();
+    principal = await principalFromHeaders(services, context.request.headers);
+  } catch (error) {
+    log.error('console.unavailable', { error: describeError(error) });
+    return plain(503, lang === 'vi' ? 'Trang quản lý tạm thời không dùng được. Hãy thử lại sau.' : 'The console is unavailable. Try again later.');
+  }
+
+  if (!PUBLIC_CONSOLE_ROUTES.has(id)) {
+    if (principal === null) {
+      const target = `${localizedPath('consoleSignIn', lang)}?next=${encodeURIComponent(context.url.pathname)}`;
+      return seeOther(target);
+    }
+    if (isPost) {
+      const form = await readFormBody(context.request.clone());
+      const token = form.ok ? (form.fields.get(CSRF_FIELD) ?? '') : '';
+      if (!isValidCsrfToken(services.keyring, principal.sessionId, token))
+        return plain(403, lang === 'vi' ? 'Yêu cầu bị từ chối: phiên làm việc không khớp. Hãy tải lại trang.' : 'Refused: the form does not match your session. Reload the page.');
+    }
+    if (isAdmin(principal) && !principal.twoFactorEnabled && !TWO_FACTOR_SETUP_ROUTES.has(id))
+      return seeOther(`${localizedPath('consoleAccount', lang)}?setup=two-factor`);
+  }
+
+  context.locals.console = {
+    principal,
+    csrf: principal === null ? '' : csrfToken(services.keyring, principal.sessionId),
+    route: id,
+    lang,
+  };
+  return privateHeaders(await next());
+}

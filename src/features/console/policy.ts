@@ -1,0 +1,67 @@
+/**
+ * Who may do what in the console: the one place authorization is decided. Pages and actions ask these functions;
+ * none decides on its own. The rules (DESIGN.md, "Privacy and security by construction"):
+ * - only staff of the point that holds a case read it or act on it (administrators never read case text);
+ * - administrators manage the points, staff, directory, counts and audit log of their province (national: all);
+ * - nobody adds themselves to a point, and administrators hold no point at all.
+ */
+import { isAdmin, type Principal } from './principal.ts';
+
+/** A case as authorization sees it: the point that holds it. */
+export interface CaseScope {
+  readonly pointId: string;
+}
+
+/** A point as authorization sees it: its province. */
+export interface PointScope {
+  readonly id: string;
+  readonly provinceCode: string;
+}
+
+/** Reading a case's words, and every action on it (acknowledge, reply, note, hand over, close, flag). */
+export function canWorkOnCase(principal: Principal, scope: CaseScope): boolean {
+  return principal.role === 'point-staff' && principal.pointIds.includes(scope.pointId);
+}
+
+/** Seeing the inbox of cases at all (point staff only). */
+export function canUseInbox(principal: Principal): boolean {
+  return principal.role === 'point-staff' && principal.pointIds.length > 0;
+}
+
+/** Administering a province: its points, staff, directory, reports, counts, audit log, dead letters, imports. */
+export function canAdministerProvince(principal: Principal, provinceCode: string): boolean {
+  if (principal.role === 'national-admin') return true;
+  return principal.role === 'province-admin' && principal.provinceCode === provinceCode;
+}
+
+/** Administering one point (edit it, mark it checked, manage its staff). */
+export function canAdministerPoint(principal: Principal, point: PointScope): boolean {
+  return canAdministerProvince(principal, point.provinceCode);
+}
+
+/** The provinces a principal administers: `'all'` for a national administrator. */
+export function administeredProvinces(principal: Principal): 'all' | readonly string[] {
+  if (principal.role === 'national-admin') return 'all';
+  if (principal.role === 'province-admin' && principal.provinceCode !== null) return [principal.provinceCode];
+  return [];
+}
+
+/**
+ * Adding a person to (or removing them from) a point's staff: an administrator of the point's province, acting on an
+ * account other than their own. (Administrators cannot hold points at all; this also stops them adding themselves.)
+ */
+export function canChangePointStaff(principal: Principal, point: PointScope, targetUserId: string): boolean {
+  return isAdmin(principal) && targetUserId !== principal.userId && canAdministerPoint(principal, point);
+}
+
+/** Inviting an administrator: a national one may invite any; a provincial one, other admins of the same province. */
+export function canInviteAdmin(principal: Principal, role: 'province-admin' | 'national-admin', provinceCode: string | null): boolean {
+  if (role === 'national-admin') return principal.role === 'national-admin';
+  return provinceCode !== null && canAdministerProvince(principal, provinceCode);
+}
+
+/** Counts of a province (`null`: the whole country). Never case text. */
+export function canSeeCounts(principal: Principal, provinceCode: string | null): boolean {
+  if (provinceCode === null) return principal.role === 'national-admin';
+  return canAdministerProvince(principal, provinceCode);
+}
