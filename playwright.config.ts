@@ -23,7 +23,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: 'node scripts/start.ts',
+    // The portal as `npm start` runs it, after seeding the console's test staff (tests/setup/e2e-server.ts).
+    command: 'node tests/setup/e2e-server.ts',
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -38,6 +39,9 @@ export default defineConfig({
       // On PostgreSQL the worker is normally its own process; the e2e server sends mail itself so tests see it.
       OUTBOX_IN_PROCESS: '1',
       OUTBOX_POLL_MS: '200',
+      // One reverse proxy is trusted, so a test can speak for its own client (X-Forwarded-For) and get its own rate
+      // limit buckets; requests without the header are keyed by the socket address as before.
+      TRUST_PROXY: '1',
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

@@ -37,3 +37,15 @@ export function requirePrincipal(astro: AstroGlobal): Principal {
   if (principal === null) throw new Error('A private console page ran without a signed-in principal');
   return principal;
 }
+
+/**
+ * The answer to a signed-in person who opens a console page their role does not give them (point staff on an
+ * administration page): 403, a short page in their language, never a hint of what is behind it.
+ */
+export function forbidden(lang: Lang): Response {
+  const text =
+    lang === 'vi'
+      ? 'Bạn không có quyền mở trang này. Nếu bạn cần, hãy hỏi quản trị viên cấp tỉnh.'
+      : 'You do not have access to this page. Ask your provincial administrator if you need it.';
+  return new Response(text, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,93 @@
+/**
+ * The end-to-end suite's server (playwright.config.ts): opens and migrates the database, loads the demo directory,
+ * seeds the console's test staff and two bare cases (tests/fixtures/console-staff.ts) unless they exist, writes what it
+ * made to DATA_DIR/console-fixture.json, then starts the portal exactly as `npm start` does, in this process, on the
+ * same database handle (PGlite allows one process).
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { and, asc, eq } from 'drizzle-orm';
+import { getDatabase } from '#src/db/client.server.ts';
+import { migrateDatabase } from '#src/db/migrate.server.ts';
+import { caseEvents, cases, locations } from '#src/db/schema/index.ts';
+import { loadEnv } from '#src/env.server.ts';
+import { createStaffAccount, accountExists } from '#src/features/console/staff/accounts.server.ts';
+import { prepareDirectory } from '#src/features/directory/boot.server.ts';
+import { consoleStaff, FIXTURE_FILE, OTHER_PROVINCE, STAFF_PASSWORD, TEST_PROVINCE, type ConsoleFixture } from '../fixtures/console-staff.ts';
+
+const env = loadEnv();
+const fixturePath = join(env.dataDir, FIXTURE_FILE);
+const handle = await getDatabase(env);
+await migrateDatabase(handle);
+await prepareDirectory(env, handle);
+
+if (!existsSync(fixturePath)) {
+  const db = handle.db;
+  const activeIn = (province: string) =>
+    db
+      .select({ id: locations.id, name: locations.name, communeCode: locations.communeCode })
+      .from(locations)
+      .where(and(eq(locations.provinceCode, province), eq(locations.status, 'active')))
+      .orderBy(asc(locations.name));
+  const hanoi = await activeIn(TEST_PROVINCE);
+  const danang = await activeIn(OTHER_PROVINCE);
+  const pointY = hanoi.at(-1);
+  const otherProvincePoint = danang[0];
+  if (pointY === undefined || hanoi.length < 2 || otherProvincePoint === undefined)
+    throw new Error('e2e-server: the demo directory has too few active points in the test provinces (run with DEMO=1)');
+  const pointsOfA = hanoi.slice(0, -1);
+  const now = new Date();
+  const fixture = await db.transaction(async (tx) => {
+    for (const [key, staff] of Object.entries(consoleStaff)) {
+      if (await accountExists(tx, staff.email)) continue;
+      await createStaffAccount(
+        tx,
+        {
+          email: staff.email,
+          name: staff.name,
+          password: STAFF_PASSWORD,
+          role: staff.role,
+          provinceCode: 'provinceCode' in staff ? staff.provinceCode : null,
+          pointIds: key === 'staffA' ? pointsOfA.map((point) => point.id) : key === 'staffB' ? [pointY.id] : [],
+          lang: 'vi',
+        },
+        now,
+      );
+    }
+    // Two bare cases (no message, no contact), so the security test has a case of each point from the start.
+    const bareCase = async (point: { id: string; communeCode: string | null }) => {
+      const id = randomUUID();
+      await tx.insert(cases).values({
+        id,
+        pointId: point.id,
+        routingReason: 'in-commune',
+        routingDistanceKm: 0,
+        helpWanted: 'counselling',
+        requesterKind: 'family',
+        ageBand: '18-24',
+        communeCode: point.communeCode,
+        provinceCode: TEST_PROVINCE,
+        receiptHash: Buffer.from(randomUUID()),
+        receiptKeyId: 'e2e-fixture',
+        createdAt: now,
+      });
+      await tx.insert(caseEvents).values({ caseId: id, at: now, fromStatus: null, toStatus: 'new', actorKind: 'system' });
+      return id;
+    };
+    const caseOfA = await bareCase(pointsOfA[0] ?? pointY);
+    const caseOfY = await bareCase(pointY);
+    const written: ConsoleFixture = {
+      pointsOfA: pointsOfA.map(({ id, name }) => ({ id, name })),
+      pointY: { id: pointY.id, name: pointY.name },
+      otherProvincePoint: { id: otherProvincePoint.id, name: otherProvincePoint.name },
+      caseOfA,
+      caseOfY,
+    };
+    return written;
+  });
+  mkdirSync(env.dataDir, { recursive: true });
+  writeFileSync(fixturePath, `${JSON.stringify(fixture, null, 2)}\n`);
+}
+
+await import('../../scripts/start.ts');
