@@ -18,6 +18,7 @@ export const routes = {
   article: { vi: '/bai-viet/[slug]', en: '/en/articles/[slug]' },
   guide: { vi: '/huong-dan/[slug]', en: '/en/guides/[slug]' },
   campaign: { vi: '/chien-dich/[slug]', en: '/en/campaigns/[slug]' },
+  audience: { vi: '/danh-cho/[audience]', en: '/en/for/[audience]' },
   statistics: { vi: '/so-lieu', en: '/en/statistics' },
   embed: { vi: '/nhung-tien-ich', en: '/en/embed' },
   console: { vi: '/quan-ly', en: '/en/console' },
