@@ -12,13 +12,16 @@ export function enhanceSubstanceFilter(root: Document = document): void {
   if (!form || !input) return;
   const status = root.querySelector<HTMLElement>('[data-filter-status]');
   const none = root.querySelector<HTMLElement>('[data-filter-none]');
-  const noneQuery = none?.querySelector<HTMLElement>('[data-filter-query]');
+  const noneTitle = none?.querySelector<HTMLElement>('[data-filter-none-title]');
   const showAll = root.querySelector<HTMLElement>('[data-filter-show-all]');
   const groups = [...root.querySelectorAll<HTMLElement>('[data-letter-group]')];
   const letterLinks = new Map(
     [...root.querySelectorAll<HTMLElement>('[data-letter-link]')].map((link) => [link.dataset.letterLink, link]),
   );
   const rules = new Intl.PluralRules(root.documentElement.lang || 'vi');
+  // The messages come from the page (data attributes), already in its language: `{count}` and `{query}` are filled here.
+  const fill = (template: string | undefined, count: number, query: string): string =>
+    (template ?? '').replace('{count}', String(count)).replace('{query}', query);
 
   const apply = (): void => {
     const query = input.value.trim();
@@ -38,17 +41,11 @@ export function enhanceSubstanceFilter(root: Document = document): void {
     }
     const filtering = words.length > 0;
     if (none) none.hidden = !filtering || count > 0;
-    if (noneQuery) noneQuery.textContent = query;
+    if (noneTitle) noneTitle.textContent = fill(form.dataset.none, count, query);
     if (showAll) showAll.hidden = !filtering;
     if (status) {
       const template = rules.select(count) === 'one' ? form.dataset.countOne : form.dataset.countOther;
-      if (filtering && count > 0 && template) {
-        const quoted = root.createElement('q');
-        quoted.textContent = query;
-        status.replaceChildren(`${template.replace('{count}', String(count))} `, quoted);
-      } else {
-        status.replaceChildren();
-      }
+      status.textContent = filtering && count > 0 ? fill(template, count, query) : '';
     }
   };
 
