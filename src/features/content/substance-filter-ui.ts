@@ -42,7 +42,8 @@ export function enhanceSubstanceFilter(root: Document = document): void {
     const filtering = words.length > 0;
     if (none) none.hidden = !filtering || count > 0;
     if (noneTitle) noneTitle.textContent = fill(form.dataset.none, count, query);
-    if (showAll) showAll.hidden = !filtering;
+    // With no match, the "nothing found" box offers the whole list itself.
+    if (showAll) showAll.hidden = !filtering || count === 0;
     if (status) {
       const template = rules.select(count) === 'one' ? form.dataset.countOne : form.dataset.countOther;
       status.textContent = filtering && count > 0 ? fill(template, count, query) : '';
