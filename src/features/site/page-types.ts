@@ -25,7 +25,10 @@ export const pageTypes: readonly PageType[] = [
   { id: 'privacy', paths: { vi: '/quyen-rieng-tu', en: '/en/privacy' }, rendering: 'static', scriptAllowed: null },
   { id: 'open-data', paths: { vi: '/du-lieu-mo', en: '/en/open-data' }, rendering: 'static', scriptAllowed: null },
   { id: 'article', paths: { vi: '/bai-viet/noi-chuyen-voi-con-ve-ma-tuy', en: '/en/articles/talking-with-your-child-about-drugs' }, rendering: 'static', scriptAllowed: null },
-  { id: 'substances', paths: { vi: '/ma-tuy-a-z', en: '/en/drugs-a-z' }, rendering: 'static', scriptAllowed: null },
+  // The A–Z list stays prerendered (fast, cacheable anywhere) and ships one small script: the instant, accent-insensitive
+  // filter. Without JavaScript its GET form goes to the on-demand search page below, which answers `?q=` on the server.
+  { id: 'substances', paths: { vi: '/ma-tuy-a-z', en: '/en/drugs-a-z' }, rendering: 'static', scriptAllowed: 'search' },
+  { id: 'substances-search', paths: { vi: '/ma-tuy-a-z/tim-kiem', en: '/en/drugs-a-z/search' }, rendering: 'on-demand', scriptAllowed: 'search' },
   { id: 'substance', paths: { vi: '/ma-tuy-a-z/ma-tuy-da-methamphetamine', en: '/en/drugs-a-z/crystal-methamphetamine' }, rendering: 'static', scriptAllowed: null },
   { id: 'guide', paths: { vi: '/huong-dan/cai-nghien-tu-nguyen-tai-gia-dinh-cong-dong', en: '/en/guides/voluntary-rehab-at-home-or-in-the-community' }, rendering: 'static', scriptAllowed: null },
   { id: 'campaign', paths: { vi: '/chien-dich/hoi-la-dung-cam', en: '/en/campaigns/asking-is-brave' }, rendering: 'static', scriptAllowed: null },

@@ -14,6 +14,8 @@ export const routes = {
   privacy: { vi: '/quyen-rieng-tu', en: '/en/privacy' },
   openData: { vi: '/du-lieu-mo', en: '/en/open-data' },
   substances: { vi: '/ma-tuy-a-z', en: '/en/drugs-a-z' },
+  // The A–Z list's server-answered filter (`?q=`), for readers without JavaScript; see SubstanceIndex.astro.
+  substancesSearch: { vi: '/ma-tuy-a-z/tim-kiem', en: '/en/drugs-a-z/search' },
   substance: { vi: '/ma-tuy-a-z/[slug]', en: '/en/drugs-a-z/[slug]' },
   article: { vi: '/bai-viet/[slug]', en: '/en/articles/[slug]' },
   guide: { vi: '/huong-dan/[slug]', en: '/en/guides/[slug]' },

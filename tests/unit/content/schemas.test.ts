@@ -88,9 +88,24 @@ describe('substances', () => {
     ...validEntry,
     name: 'Ma túy đá',
     streetNames: ['hàng đá'],
+    whatItIs: 'Một chất kích thích dạng tinh thể.',
+    effects: ['Tỉnh táo, hưng phấn.'],
     risks: ['Gây hại cho tim và mạch máu.'],
+    mixing: ['Dùng chung với rượu bia làm tim làm việc nặng hơn.'],
     legalStatus: { status: 'not-confirmed', note: 'Chưa đối chiếu được danh mục.', source: 'known-source' },
   };
+
+  test('a complete substance is accepted', () => {
+    expect(substanceSchema(context).safeParse(substance).success).toBe(true);
+  });
+
+  test('a substance without its effects or mixing risks is rejected, naming each field', () => {
+    const { effects: _effects, mixing: _mixing, ...rest } = substance;
+    expect(problems(substanceSchema(context).safeParse(rest))).toEqual([
+      'effects: Required: effects, as a list.',
+      'mixing: Required: mixing, as a list.',
+    ]);
+  });
 
   test('a legal status outside listed, not-listed and not-confirmed is rejected', () => {
     expect(

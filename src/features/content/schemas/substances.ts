@@ -36,12 +36,21 @@ export function substanceSchema(context: ContentSchemaContext) {
       ...entryFields(context),
       /** The name the A–Z list sorts by (e.g. "Ma túy đá"); the title may add the chemical name. */
       name: text('name'),
-      /** Names people use for it, as heard; shown so a reader can recognise it. */
+      /**
+       * Names people use for it, as heard; shown so a reader can recognise it, and searched by the A–Z filter (so list
+       * here the names a reader might type, with or without accents: the filter folds them).
+       */
       streetNames: textList('streetNames'),
+      /** What it is, in one short plain paragraph: the form it comes in, how it is taken, where people meet it. */
+      whatItIs: text('whatItIs'),
+      /** What people feel and what the body does soon after taking it, one plain sentence each. */
+      effects: textList('effects'),
       /** Whether Vietnam lists it as a narcotic, and the source that says so. */
       legalStatus: legalStatusSchema(context),
       /** Health risks, one plain sentence each, without scare words. */
       risks: textList('risks'),
+      /** What changes when it is taken with alcohol or other drugs, one plain sentence each. */
+      mixing: textList('mixing'),
       /** Signs that mean "call 115 now"; optional, shown in an emergency box. */
       emergencySigns: z.array(text('an emergency sign')).optional(),
     })
