@@ -3,6 +3,10 @@ import type { OutgoingMail } from './transport.ts';
 /**
  * Formats an e-mail as an RFC 5322 message (MIME multipart/alternative: plain text and HTML, UTF-8, base64), with CRLF
  * line ends. Non-ASCII header text uses RFC 2047 encoded words. The id is the Message-ID's local part.
+ *
+ * A requester's address is never written into the file: the .eml files are a local copy kept in DATA_DIR, and an
+ * address a requester left for notices is personal data the portal keeps only sealed (DESIGN.md). Their `To` is
+ * "undisclosed-recipients", and a header says why; staff and administrators' work addresses are written as they are.
  */
 export function formatEml(mail: OutgoingMail): string {
   const boundary = `=_hotro_${mail.id}`;
@@ -10,7 +14,9 @@ export function formatEml(mail: OutgoingMail): string {
   const domain = address.split('@')[1] ?? 'localhost';
   const headers = [
     `From: ${name === '' ? address : `${encodeHeaderText(name, 'From: '.length)} <${address}>`}`,
-    `To: ${mail.to}`,
+    ...(mail.recipientKind === 'requester'
+      ? ['To: undisclosed-recipients:;', 'X-Hotro-Recipient: requester (address withheld from this copy)']
+      : [`To: ${mail.to}`]),
     `Subject: ${encodeHeaderText(mail.subject, 'Subject: '.length)}`,
     `Date: ${mail.date.toUTCString().replace(/GMT$/, '+0000')}`,
     `Message-ID: <${mail.id}@${domain}>`,

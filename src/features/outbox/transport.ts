@@ -5,6 +5,8 @@ export interface OutgoingMail {
   /** `Name <address>` or a bare address (MAIL_FROM). */
   readonly from: string;
   readonly to: string;
+  /** Who the recipient is (`requester`, `point-staff`…): a transport that keeps copies must not keep a requester's address. */
+  readonly recipientKind: string;
   readonly subject: string;
   readonly text: string;
   readonly html: string;

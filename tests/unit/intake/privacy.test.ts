@@ -2,16 +2,21 @@
  * Privacy by construction, end to end on the real server: a unique marker typed into the message, a unique phone
  * number and a unique e-mail address are found nowhere in plain form — not in any file of DATA_DIR (the embedded
  * database's files byte by byte, mail files), not in a dump of every table, not in the server's output, not in the
- * staff notices; the key file is not inside DATA_DIR; no client address or user agent is stored or logged.
+ * staff notices; the key file is not inside DATA_DIR; no client address or user agent is stored or logged. The staff
+ * side is part of it: a member of staff signs in (from the same marked address and user agent), opens each request
+ * and replies with a marker of their own; the decrypted words appear on the case page only, never cached, and the
+ * reply is as invisible in the files, tables and logs as the request.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseEnv } from '#src/db/client.server.ts';
 import { loadKeyring } from '#src/features/crypto/keyring.server.ts';
 import { openPayload } from '#src/features/outbox/payload.server.ts';
+import { locations } from '#src/db/schema/index.ts';
+import { createStaffAccount } from '#src/features/console/staff/accounts.server.ts';
 import { startPortal, type RunningPortal } from '../../setup/portal-process.ts';
 import { createTestDatabaseEnv, makeTempDir, testEngine } from '../../setup/db.ts';
 import { freePort, hasBuild, NO_BUILD_MESSAGE, prepareDemoDatabase, sendIntake, serverEnv } from './portal-helpers.ts';
@@ -23,6 +28,54 @@ const phoneTyped = `${phoneDigits.slice(0, 4)} ${phoneDigits.slice(4, 7)} ${phon
 const emailMarker = `marker-${tag.toLowerCase()}@example.com`;
 const agentMarker = `MarkerAgent/${tag}`;
 const addressMarker = `203.0.113.${(Number.parseInt(tag.slice(0, 2), 16) % 200) + 20}`;
+const replyMarker = `MARKER-REPLY-${tag}`;
+const staffEmail = `staff-${tag.toLowerCase()}@example.invalid`;
+const staffPassword = 'a long test passphrase';
+
+/** The staff member of every active point of Hà Nội (where commune 00004 is), created before the server starts. */
+async function createHanoiStaff(env: DatabaseEnv): Promise<void> {
+  const handle = await openDatabase(env);
+  try {
+    const points = await handle.db
+      .select({ id: locations.id })
+      .from(locations)
+      .where(and(eq(locations.provinceCode, '01'), eq(locations.status, 'active')));
+    await handle.db.transaction((tx) =>
+      createStaffAccount(
+        tx,
+        { email: staffEmail, name: 'Cán bộ thử', password: staffPassword, role: 'point-staff', provinceCode: null, pointIds: points.map((point) => point.id), lang: 'vi' },
+        new Date(),
+      ),
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Signs the staff member in, opens every request in the inbox and replies to each; returns the case pages' headers. */
+async function workOnCases(url: string, headers: Record<string, string>): Promise<Headers[]> {
+  const post = (path: string, form: Record<string, string>, cookie = '') =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...headers, origin: url, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form),
+    });
+  const signIn = await post('/quan-ly/dang-nhap', { email: staffEmail, password: staffPassword, next: '/quan-ly' });
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const inbox = await (await fetch(`${url}/quan-ly`, { headers: { ...headers, cookie } })).text();
+  const paths = [...new Set([...inbox.matchAll(/href="(\/quan-ly\/yeu-cau\/[0-9a-f-]{36})"/g)].map((m) => m[1] ?? ''))];
+  const pageHeaders: Headers[] = [];
+  for (const path of paths) {
+    const page = await fetch(`${url}${path}`, { headers: { ...headers, cookie } });
+    pageHeaders.push(page.headers);
+    const csrf = /name="csrf" value="([^"]*)"/.exec(await page.text())?.[1] ?? '';
+    const replied = await post(path, { csrf, action: 'reply', 'reply-text': `Chào anh chị ${replyMarker}` }, cookie);
+    expect(replied.status).toBe(303);
+  }
+  expect(paths.length).toBeGreaterThanOrEqual(3);
+  return pageHeaders;
+}
 
 /** Every file below `dir`, recursively. */
 function filesIn(dir: string): string[] {
@@ -49,10 +102,12 @@ describe.skipIf(!hasBuild)(`nothing typed by a requester is stored or logged in 
   let portal: RunningPortal | undefined;
   let output = '';
   const receipts: string[] = [];
+  let casePageHeaders: Headers[] = [];
 
   beforeAll(async () => {
     place = await createTestDatabaseEnv();
     await prepareDemoDatabase(place.env);
+    await createHanoiStaff(place.env);
     portal = await startPortal({
       port: await freePort(),
       dataDir: place.env.dataDir,
@@ -96,6 +151,7 @@ describe.skipIf(!hasBuild)(`nothing typed by a requester is stored or logged in 
       },
       headers,
     );
+    casePageHeaders = await workOnCases(portal.url, headers);
     // Give an in-process outbox worker (when the server runs one) time to write its .eml notices.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await portal.stop();
@@ -123,7 +179,7 @@ describe.skipIf(!hasBuild)(`nothing typed by a requester is stored or logged in 
       expect(files.length).toBeGreaterThan(100);
       expect(filesContaining(files, '@example.invalid').length).toBeGreaterThan(0);
     }
-    for (const marker of [messageMarker, phoneDigits, phoneTyped, emailMarker, agentMarker, addressMarker]) {
+    for (const marker of [messageMarker, replyMarker, phoneDigits, phoneTyped, emailMarker, agentMarker, addressMarker]) {
       expect(filesContaining(files, marker), marker).toEqual([]);
     }
   });
@@ -140,13 +196,20 @@ describe.skipIf(!hasBuild)(`nothing typed by a requester is stored or logged in 
       let dump = '';
       for (const { table_name: table } of tables.rows) {
         const rows = (await handle.db.execute(sql.raw(`select * from "${table}"`))) as unknown as { rows: unknown[] };
-        dump += JSON.stringify(rows.rows, (_key, value: unknown) =>
+        // Each table's rows are prefixed by its name, so a failure says where a marker was found.
+        dump += `\n[${table}] ${JSON.stringify(rows.rows, (_key, value: unknown) =>
           value instanceof Uint8Array ? Buffer.from(value).toString('latin1') : value,
-        );
+        )}`;
       }
+      const whereFound = (marker: string) =>
+        dump
+          .split('\n[')
+          .filter((part) => part.includes(marker))
+          .map((part) => part.slice(0, part.indexOf(']')));
       expect(dump).toContain('counselling'); // the dump is real
       for (const marker of [
         messageMarker,
+        replyMarker,
         phoneDigits,
         phoneTyped,
         emailMarker,
@@ -155,19 +218,23 @@ describe.skipIf(!hasBuild)(`nothing typed by a requester is stored or logged in 
         '127.0.0.1',
         '10.0.0.1',
       ]) {
-        expect(dump.includes(marker), marker).toBe(false);
+        expect(whereFound(marker), marker).toEqual([]);
       }
 
       // The staff notices: decrypted, they carry the point's name and a console link, nothing the requester typed.
       const keyring = loadKeyring({ keyFile });
-      const notices = (await handle.db.execute(sql`select id, kind, payload from outbox`)) as unknown as {
-        rows: { id: string; kind: string; payload: Uint8Array }[];
+      // A reply notice goes to the requester's own address (sealed in its row): its address is the one allowed marker.
+      const notices = (await handle.db.execute(sql`select id, kind, recipient_kind, payload from outbox`)) as unknown as {
+        rows: { id: string; kind: string; recipient_kind: string; payload: Uint8Array }[];
       };
       expect(notices.rows.length).toBeGreaterThanOrEqual(3);
+      expect(notices.rows.filter((row) => row.kind === 'reply-notice').map((row) => row.recipient_kind)).toEqual(['requester']);
       for (const row of notices.rows) {
-        const part = JSON.stringify(openPayload(keyring, row.id, row.kind, row.payload));
-        for (const marker of [messageMarker, phoneDigits, emailMarker, ...receipts])
+        const opened = openPayload(keyring, row.id, row.kind, row.payload);
+        const part = JSON.stringify(row.recipient_kind === 'requester' ? opened.params : opened);
+        for (const marker of [messageMarker, replyMarker, phoneDigits, emailMarker, ...receipts])
           expect(part.includes(marker), marker).toBe(false);
+        if (row.recipient_kind === 'requester') expect(opened.to).toBe(emailMarker);
       }
     } finally {
       await handle.close();
@@ -178,6 +245,7 @@ describe.skipIf(!hasBuild)(`nothing typed by a requester is stored or logged in 
     expect(output).toContain('intake.accepted');
     for (const marker of [
       messageMarker,
+      replyMarker,
       phoneDigits,
       phoneTyped,
       emailMarker,
@@ -194,8 +262,13 @@ describe.skipIf(!hasBuild)(`nothing typed by a requester is stored or logged in 
     process.stdout.write(`privacy test: ${mail.length} mail file(s) scanned\n`);
     // A positive control: a notice names its recipient, the point's address, in clear.
     if (mail.length > 0) expect(filesContaining(mail, '@example.invalid').length).toBeGreaterThan(0);
-    for (const marker of [messageMarker, phoneDigits, phoneTyped, emailMarker, ...receipts])
+    for (const marker of [messageMarker, replyMarker, phoneDigits, phoneTyped, emailMarker, ...receipts])
       expect(filesContaining(mail, marker)).toEqual([]);
+  });
+
+  it('serves the case pages, where the words are decrypted, as never-to-be-cached', () => {
+    expect(casePageHeaders.length).toBeGreaterThanOrEqual(3);
+    for (const headers of casePageHeaders) expect(headers.get('cache-control')).toBe('no-store');
   });
 });
 

@@ -13,6 +13,7 @@ const mail = (overrides: Partial<OutgoingMail> = {}): OutgoingMail => ({
   id: randomUUID(),
   from: 'Hỗ trợ cai nghiện <no-reply@example.invalid>',
   to: 'staff@example.invalid',
+  recipientKind: 'point-staff',
   subject: 'Có yêu cầu tư vấn mới cho Trạm Y tế xã Tân Phú, huyện Châu Thành, tỉnh An Giang',
   text: 'Văn bản',
   html: '<p>HTML</p>',
@@ -36,6 +37,17 @@ describe('the .eml transport', () => {
     await createEmlTransport({ dir }).send(message);
     await createEmlTransport({ dir }).send({ ...message, date: new Date() });
     expect(readdirSync(dir).filter((name) => name.startsWith(message.id))).toEqual([`${message.id}.eml`]);
+  });
+
+  it("never writes a requester's address into the copy, only a staff member's", async () => {
+    const toRequester = mail({ to: 'parent-MARKER9@example.com', recipientKind: 'requester' });
+    await createEmlTransport({ dir }).send(toRequester);
+    const file = readFileSync(join(dir, `${toRequester.id}.eml`), 'utf8');
+    expect(file).not.toContain('parent-MARKER9');
+    expect(emlHeader(file, 'To')).toBe('undisclosed-recipients:;');
+    const toStaff = mail();
+    await createEmlTransport({ dir }).send(toStaff);
+    expect(emlHeader(readFileSync(join(dir, `${toStaff.id}.eml`), 'utf8'), 'To')).toBe('staff@example.invalid');
   });
 
   it('leaves no temporary file behind', async () => {

@@ -8,6 +8,7 @@ const mail = (overrides: Partial<OutgoingMail> = {}): OutgoingMail => ({
   id: randomUUID(),
   from: 'Hỗ trợ cai nghiện <no-reply@example.invalid>',
   to: 'staff@example.invalid',
+  recipientKind: 'point-staff',
   subject: 'Có yêu cầu tư vấn mới cho Trạm Y tế',
   text: 'text',
   html: '<p>html</p>',
