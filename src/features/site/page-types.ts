@@ -27,6 +27,7 @@ export const pageTypes: readonly PageType[] = [
   { id: 'article', paths: { vi: '/bai-viet/noi-chuyen-voi-con-ve-ma-tuy', en: '/en/articles/talking-with-your-child-about-drugs' }, rendering: 'static', scriptAllowed: null },
   { id: 'substances', paths: { vi: '/ma-tuy-a-z', en: '/en/drugs-a-z' }, rendering: 'static', scriptAllowed: null },
   { id: 'substance', paths: { vi: '/ma-tuy-a-z/ma-tuy-da-methamphetamine', en: '/en/drugs-a-z/crystal-methamphetamine' }, rendering: 'static', scriptAllowed: null },
+  { id: 'guides', paths: { vi: '/huong-dan', en: '/en/guides' }, rendering: 'static', scriptAllowed: null },
   { id: 'guide', paths: { vi: '/huong-dan/cai-nghien-tu-nguyen-tai-gia-dinh-cong-dong', en: '/en/guides/voluntary-rehab-at-home-or-in-the-community' }, rendering: 'static', scriptAllowed: null },
   { id: 'campaign', paths: { vi: '/chien-dich/hoi-la-dung-cam', en: '/en/campaigns/asking-is-brave' }, rendering: 'static', scriptAllowed: null },
   { id: 'statistics', paths: { vi: '/so-lieu', en: '/en/statistics' }, rendering: 'static', scriptAllowed: null },

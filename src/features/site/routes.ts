@@ -16,6 +16,7 @@ export const routes = {
   substances: { vi: '/ma-tuy-a-z', en: '/en/drugs-a-z' },
   substance: { vi: '/ma-tuy-a-z/[slug]', en: '/en/drugs-a-z/[slug]' },
   article: { vi: '/bai-viet/[slug]', en: '/en/articles/[slug]' },
+  guides: { vi: '/huong-dan', en: '/en/guides' },
   guide: { vi: '/huong-dan/[slug]', en: '/en/guides/[slug]' },
   campaign: { vi: '/chien-dich/[slug]', en: '/en/campaigns/[slug]' },
   statistics: { vi: '/so-lieu', en: '/en/statistics' },
