@@ -6,7 +6,7 @@
  * pages due for review are listed, not failed. `--today YYYY-MM-DD` audits as of another day.
  */
 import { fileURLToPath } from 'node:url';
-import { dueEntries, formatProblem, lintContent, reviewMonths } from '#src/features/content/lint/index.ts';
+import { citedSourceIds, dueEntries, formatProblem, lintContent, reviewMonths } from '#src/features/content/lint/index.ts';
 import { localDateString, systemClock } from '#src/lib/clock.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -38,6 +38,10 @@ if (dueSoon.length > 0) {
 if (due.length > 0) {
   console.log(`\nAfter reviewing, set each page's reviewedOn to the day you checked it, and move asOf in ${tree.policyFile} to today.`);
 }
+// Recorded but cited by no page: not wrong (a source may be kept for a page in progress), but worth a look.
+const cited = new Set(tree.entries.flatMap(citedSourceIds));
+const unused = tree.registry.flatMap((record) => (typeof record.id === 'string' && !cited.has(record.id) ? [record.id] : []));
+if (unused.length > 0) console.log(`\nSources recorded but cited by no page (${unused.length}): ${unused.join(', ')}.`);
 console.log('');
 if (problems.length === 0) {
   console.log('Lint: no problems.');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 // The pathway guides and the statistics page as a reader meets them, with JavaScript off (they ship none).
 test.use({ javaScriptEnabled: false });
@@ -18,6 +19,9 @@ for (const [lang, index, heading, reviewed] of [
       expect(response?.status(), href).toBe(200);
       await expect(page.locator('.entry-header .meta'), href).toContainText(reviewed);
       await expect(page.locator('.next-steps a[href$="/tim-ho-tro"], .next-steps a[href$="/find-help"]'), href).toHaveCount(1);
+      // pages.spec.ts runs axe on one guide; the others differ in content (lists, links, long steps), so each is checked.
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((violation) => `${href}: ${violation.id}`)).toEqual([]);
     }
   });
 }

@@ -15,6 +15,7 @@ import type { ContentTree, Problem, RuleId } from './types.ts';
 
 export type { ContentTree, Problem, RuleId } from './types.ts';
 export { dueEntries, dueOn, reviewMonths } from './rules/review-age.ts';
+export { citedSourceIds } from './rules/sources.ts';
 export { findStigma, stigmaTerms } from './terms.ts';
 export { loadContent } from './load.ts';
 

@@ -81,3 +81,18 @@ function checkReviewedOn(entry: LintEntry): Problem[] {
     },
   ];
 }
+
+/** Every source id an entry cites: its `sources` list and any nested `source` (a figure's, a legal status's). */
+export function citedSourceIds(entry: LintEntry): string[] {
+  const ids: string[] = [];
+  const visit = (value: unknown, key: string | undefined): void => {
+    if (Array.isArray(value)) value.forEach((item) => visit(item, key === 'sources' ? 'source' : undefined));
+    else if (typeof value === 'string') {
+      if (key === 'source') ids.push(value);
+    } else if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+      for (const [childKey, child] of Object.entries(value)) visit(child, childKey);
+    }
+  };
+  visit(entry.frontmatter, undefined);
+  return [...new Set(ids)];
+}
