@@ -87,11 +87,12 @@ describe('the planted fixture', () => {
     ]);
   });
 
-  test('refuses links that lead nowhere, and names the right page when the slug is the other language’s', () => {
+  test('refuses links that lead nowhere (pages and files), and names the right page when the slug is the other language’s', () => {
     expect(inFile('guides/en/old-guide.md').filter((line) => line.includes('[links]'))).toEqual([
       `9 [links] Link "/en/guides/huong-dan-tot" does not lead to a page: /en/guides/[slug] needs the file name of an entry in ${fixture}/bad/guides/en/. "huong-dan-tot" is the vi file name; the en page is /en/guides/good-guide.`,
       '9 [links] Link "/en/no-such-page" does not lead to a page: no route in src/features/site/routes.ts has the path /en/no-such-page.',
       '9 [links] Link "/en/find-help/province/06" does not lead to a page: "06" is not the two-digit code of a current province.',
+      '9 [links] Link "/en/campaigns/none/poster.pdf" does not lead to a file: it is not in public/ and /en/campaigns/none is not a page.',
     ]);
   });
 

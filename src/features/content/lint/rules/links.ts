@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { listProvinces } from '#src/features/admin-units/index.ts';
 import { routes, type RouteId } from '#src/features/site/routes.ts';
 import type { ContentLang, ContentTree, LintEntry, Problem } from '../types.ts';
@@ -69,10 +71,24 @@ function makeResolver(tree: ContentTree): (target: string) => string | undefined
     (['vi', 'en'] as const).map((lang) => ({ id, lang, path: paths[lang], regex: routeRegex(paths[lang]) })),
   );
 
-  return (target) => {
+  const resolvePath = (target: string): string | undefined => {
     const path = normalise(target);
     if (path === undefined) return `Link "${target}" is not a valid address.`;
     if (EXTRA_PATHS.has(path) || EXTRA_PREFIXES.some((prefix) => path.startsWith(prefix))) return undefined;
+    // A file (a name with an extension): one in public/, or an asset generated under a page that exists (a share
+    // image, a poster, a feed). The lint cannot see the build's output, so it checks the page the file belongs to.
+    const file = /^(.*)\/[^/]+\.[a-z0-9]{2,5}$/i.exec(path);
+    if (file) {
+      if (existsSync(resolve(tree.projectRoot, 'public', `.${path}`))) return undefined;
+      const parent = resolvePage(file[1] || '/');
+      return parent === undefined
+        ? undefined
+        : `Link "${target}" does not lead to a file: it is not in public/ and ${file[1] || '/'} is not a page.`;
+    }
+    return resolvePage(path, target);
+  };
+
+  const resolvePage = (path: string, target = path): string | undefined => {
     for (const { id, lang, path: pattern, regex } of patterns) {
       const match = regex.exec(path);
       if (!match) continue;
@@ -104,6 +120,7 @@ function makeResolver(tree: ContentTree): (target: string) => string | undefined
     }
     return `Link "${target}" does not lead to a page: no route in src/features/site/routes.ts has the path ${path}.`;
   };
+  return resolvePath;
 }
 
 /** The path part of a link, decoded, without query, fragment or trailing slash; `undefined` when it cannot be decoded. */
