@@ -8,6 +8,7 @@ import { substanceSchema } from '#src/features/content/schemas/substances.ts';
 import { guideSchema } from '#src/features/content/schemas/guides.ts';
 import { campaignSchema } from '#src/features/content/schemas/campaigns.ts';
 import { statisticsSchema } from '#src/features/content/schemas/statistics.ts';
+import { noteSchema } from '#src/features/content/schemas/notes.ts';
 
 // Entry schemas check source ids against the registry themselves: Astro 7's reference() only logs an unknown id.
 const context = { sourceIds: registryIds(registry) };
@@ -22,4 +23,5 @@ export const collections = {
   guides: defineCollection({ loader: entries('guides'), schema: guideSchema(context) }),
   campaigns: defineCollection({ loader: entries('campaigns'), schema: campaignSchema(context) }),
   statistics: defineCollection({ loader: entries('statistics'), schema: statisticsSchema(context) }),
+  notes: defineCollection({ loader: entries('notes'), schema: noteSchema(context) }),
 };

@@ -6,9 +6,9 @@ import { pairEntries, splitEntryId } from './pairing.ts';
 import type { Source } from './schemas/sources.ts';
 
 /** The Markdown collections (every one but the source registry). */
-export type EntryCollection = 'articles' | 'substances' | 'guides' | 'campaigns' | 'statistics';
+export type EntryCollection = 'articles' | 'substances' | 'guides' | 'campaigns' | 'statistics' | 'notes';
 /** The collections with one page per entry. */
-export type PagedCollection = Exclude<EntryCollection, 'statistics'>;
+export type PagedCollection = Exclude<EntryCollection, 'statistics' | 'notes'>;
 
 /** The route (see `routes.ts`) of each collection's entry pages. */
 export const entryRoute = {

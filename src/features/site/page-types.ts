@@ -30,6 +30,7 @@ export const pageTypes: readonly PageType[] = [
   { id: 'substances', paths: { vi: '/ma-tuy-a-z', en: '/en/drugs-a-z' }, rendering: 'static', scriptAllowed: 'search' },
   { id: 'substances-search', paths: { vi: '/ma-tuy-a-z/tim-kiem', en: '/en/drugs-a-z/search' }, rendering: 'on-demand', scriptAllowed: 'search' },
   { id: 'substance', paths: { vi: '/ma-tuy-a-z/ma-tuy-da-methamphetamine', en: '/en/drugs-a-z/crystal-methamphetamine' }, rendering: 'static', scriptAllowed: null },
+  { id: 'guides', paths: { vi: '/huong-dan', en: '/en/guides' }, rendering: 'static', scriptAllowed: null },
   { id: 'guide', paths: { vi: '/huong-dan/cai-nghien-tu-nguyen-tai-gia-dinh-cong-dong', en: '/en/guides/voluntary-rehab-at-home-or-in-the-community' }, rendering: 'static', scriptAllowed: null },
   { id: 'campaign', paths: { vi: '/chien-dich/hoi-la-dung-cam', en: '/en/campaigns/asking-is-brave' }, rendering: 'static', scriptAllowed: null },
   { id: 'audience', paths: { vi: '/danh-cho/hoc-sinh-sinh-vien', en: '/en/for/students' }, rendering: 'static', scriptAllowed: null },

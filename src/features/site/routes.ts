@@ -18,6 +18,7 @@ export const routes = {
   substancesSearch: { vi: '/ma-tuy-a-z/tim-kiem', en: '/en/drugs-a-z/search' },
   substance: { vi: '/ma-tuy-a-z/[slug]', en: '/en/drugs-a-z/[slug]' },
   article: { vi: '/bai-viet/[slug]', en: '/en/articles/[slug]' },
+  guides: { vi: '/huong-dan', en: '/en/guides' },
   guide: { vi: '/huong-dan/[slug]', en: '/en/guides/[slug]' },
   campaign: { vi: '/chien-dich/[slug]', en: '/en/campaigns/[slug]' },
   audience: { vi: '/danh-cho/[audience]', en: '/en/for/[audience]' },

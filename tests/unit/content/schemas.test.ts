@@ -162,6 +162,60 @@ describe('statistics', () => {
       ),
     ).toEqual(['figures.0.place.provinceCode: Write place.provinceCode as two digits, e.g. "75".']);
   });
+
+  test('a national figure needs no province, and may not name one', () => {
+    const national = { ...figure, place: { scope: 'country', asNamed: 'Cả nước' } };
+    expect(statisticsSchema(context).safeParse({ ...validEntry, figures: [national] }).success).toBe(true);
+    expect(
+      problems(
+        statisticsSchema(context).safeParse({
+          ...validEntry,
+          figures: [{ ...figure, place: { ...national.place, provinceCode: '75' } }],
+        }),
+      ),
+    ).toEqual(['figures.0.place.provinceCode: Leave out place.provinceCode when place.scope is country: there is no province to name.']);
+  });
+
+  test('a province figure without its current province is rejected', () => {
+    expect(
+      problems(
+        statisticsSchema(context).safeParse({
+          ...validEntry,
+          figures: [{ ...figure, place: { asNamed: 'Tỉnh Đồng Nai' } }],
+        }),
+      ),
+    ).toEqual([
+      'figures.0.place.provinceCode: Required for a province: place.provinceCode.',
+      'figures.0.place.nowNamed: Required for a province: place.nowNamed.',
+    ]);
+  });
+
+  test('a chart naming a figure key that does not exist is rejected', () => {
+    expect(
+      problems(
+        statisticsSchema(context).safeParse({
+          ...validEntry,
+          figures: [{ ...figure, key: 'records' }],
+          charts: [{ title: 'Một biểu đồ', figures: ['records', 'missing'] }],
+        }),
+      ),
+    ).toEqual(['charts.0.figures.1: No figure has key "missing": add key: missing to the figure this chart should show.']);
+  });
+
+  test('a chart mixing units (people and %) is rejected', () => {
+    expect(
+      problems(
+        statisticsSchema(context).safeParse({
+          ...validEntry,
+          figures: [
+            { ...figure, key: 'records' },
+            { ...figure, key: 'share', value: 40.5, unit: '%' },
+          ],
+          charts: [{ title: 'Một biểu đồ', figures: ['records', 'share'] }],
+        }),
+      ),
+    ).toEqual(["charts.0.figures: A chart's figures must share one unit; these have người, %."]);
+  });
 });
 
 describe('the source registry', () => {

@@ -11,13 +11,20 @@ const stepSchema = z.object({
   text: text('a step text'),
 });
 
-/** A guide to one pathway of help (`content/guides/{vi,en}/*.md`). */
+/** A guide to one pathway of help (`content/guides/{vi,en}/*.md`), listed at `/huong-dan`. */
 export function guideSchema(context: ContentSchemaContext) {
   return z
     .object({
       ...entryFields(context),
-      /** The service type this pathway leads to: a code of the shared `serviceTypes` list. */
-      pathway: z.enum(serviceTypes.codes, { error: `Write pathway as one of: ${serviceTypes.codes.join(', ')}.` }),
+      /**
+       * The service type this pathway leads to: a code of the shared `serviceTypes` list. Absent for a guide about a
+       * situation rather than a service (the commune police asking, being under 18).
+       */
+      pathway: z
+        .enum(serviceTypes.codes, { error: `Write pathway as one of: ${serviceTypes.codes.join(', ')}.` })
+        .optional(),
+      /** Where the guide stands in the list at `/huong-dan` (smallest first); guides without one come last, by title. */
+      order: z.number({ error: 'Write order as a whole number, e.g. 3.' }).int().positive().optional(),
       /** The steps, in order; at least one. */
       steps: z
         .array(stepSchema, { error: 'Required: steps, a list of { title, text }.' })
