@@ -39,7 +39,9 @@ test('there are at least three campaigns in each language, paired', () => {
 for (const lang of languages) {
   for (const path of campaignPaths(lang)) {
     test.describe(`campaign ${path}`, () => {
-      test(`ships one script of at most ${SCRIPT_BUDGET_BYTES} bytes, and no event-handler attribute`, async ({ request }) => {
+      test(`ships one script of at most ${SCRIPT_BUDGET_BYTES} bytes, and no event-handler attribute`, async ({
+        request,
+      }) => {
         const html = await (await request.get(path)).text();
         const sizes = await scriptSizes(request, html);
         expect(sizes).toHaveLength(1);
@@ -57,17 +59,25 @@ for (const lang of languages) {
         expect(pngSize(await card.body())).toEqual({ width: 1200, height: 630 });
         await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
         await expect(page.locator('meta[property="og:image:height"]')).toHaveAttribute('content', '630');
-        await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', (await page.locator('h1').textContent()) ?? '');
+        await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+          'content',
+          (await page.locator('h1').textContent()) ?? '',
+        );
       });
 
-      test('offers plain Zalo and Facebook links carrying only the page address, and loads nothing from other sites', async ({ page, baseURL }) => {
+      test('offers plain Zalo and Facebook links carrying only the page address, and loads nothing from other sites', async ({
+        page,
+        baseURL,
+      }) => {
         const foreign: string[] = [];
         page.on('request', (request) => {
           if (!request.url().startsWith(baseURL ?? '')) foreign.push(request.url());
         });
         await page.goto(path);
         const pageUrl = await page.locator('meta[property="og:url"]').getAttribute('content');
-        const facebook = await page.locator('a[href^="https://www.facebook.com/sharer/sharer.php"]').getAttribute('href');
+        const facebook = await page
+          .locator('a[href^="https://www.facebook.com/sharer/sharer.php"]')
+          .getAttribute('href');
         const zalo = await page.locator('a[href^="https://sp.zalo.me/"]').getAttribute('href');
         expect(new URL(facebook ?? '').searchParams.get('u')).toBe(pageUrl);
         expect([...new URL(facebook ?? '').searchParams.keys()]).toEqual(['u']);
@@ -84,7 +94,9 @@ for (const lang of languages) {
         const text = await reuse.inputValue();
         expect(text).toContain('CC BY 4.0');
         expect(text).toContain(new URL(page.url()).pathname.replace(/\/$/, ''));
-        await expect(page.locator('a[rel="license"][href^="https://creativecommons.org/licenses/by/4.0/"]')).toBeVisible();
+        await expect(
+          page.locator('a[rel="license"][href^="https://creativecommons.org/licenses/by/4.0/"]'),
+        ).toBeVisible();
       });
 
       test('prints as one A4 poster with the slogan, the ways to get help and a QR code', async ({ page }) => {
@@ -113,7 +125,9 @@ test('on screen the poster stays hidden and, with JavaScript, the print button a
   await expect(page.locator('[data-print]')).toBeVisible();
 });
 
-test('without JavaScript the page keeps its share text and links, and hides the buttons that need a script', async ({ browser }) => {
+test('without JavaScript the page keeps its share text and links, and hides the buttons that need a script', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(campaignPaths('en')[0] ?? '/en/');

@@ -28,7 +28,14 @@ test('the sitemap lists public pages in both languages, each linked to its trans
   const urls = [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((match) => match[1] ?? '');
   const entry = (path: string) => urls.find((url) => new RegExp(`<loc>[^<]*${path}/?</loc>`).test(url));
 
-  for (const path of ['/ma-tuy-a-z', '/en/drugs-a-z', '/xin-tu-van', '/en/ask-for-help', '/chien-dich/khong-phai-keo', '/en/campaigns/not-candy']) {
+  for (const path of [
+    '/ma-tuy-a-z',
+    '/en/drugs-a-z',
+    '/xin-tu-van',
+    '/en/ask-for-help',
+    '/chien-dich/khong-phai-keo',
+    '/en/campaigns/not-candy',
+  ]) {
     expect(entry(path), path).toBeDefined();
   }
   // A translated slug is paired both ways, with hreflang.
@@ -39,7 +46,16 @@ test('the sitemap lists public pages in both languages, each linked to its trans
   expect(entry('/xin-tu-van') ?? '').toMatch(/hreflang="en" href="[^"]*\/en\/ask-for-help\/?"/);
 
   // Nothing private: staff console, follow-up, search results, APIs, embeds.
-  for (const path of ['/quan-ly', '/en/console', '/theo-doi', '/en/track', '/tim-kiem', '/en/search', '/api/', '/embed/']) {
+  for (const path of [
+    '/quan-ly',
+    '/en/console',
+    '/theo-doi',
+    '/en/track',
+    '/tim-kiem',
+    '/en/search',
+    '/api/',
+    '/embed/',
+  ]) {
     expect(xml, path).not.toMatch(new RegExp(`<loc>[^<]*${path}`));
   }
 });

@@ -4,8 +4,20 @@ import AxeBuilder from '@axe-core/playwright';
 // Site search: Pagefind in the browser (per language, accents optional), the server's answer without JavaScript,
 // Pagefind loaded on the search page only, and no CSP violation on the way.
 const cases = [
-  { lang: 'vi', path: '/tim-kiem', label: 'Tìm trong trang', query: 'ma tuy', entry: '/ma-tuy-a-z/ma-tuy-da-methamphetamine' },
-  { lang: 'en', path: '/en/search', label: 'Search this site', query: 'methamphetamine', entry: '/en/drugs-a-z/crystal-methamphetamine' },
+  {
+    lang: 'vi',
+    path: '/tim-kiem',
+    label: 'Tìm trong trang',
+    query: 'ma tuy',
+    entry: '/ma-tuy-a-z/ma-tuy-da-methamphetamine',
+  },
+  {
+    lang: 'en',
+    path: '/en/search',
+    label: 'Search this site',
+    query: 'methamphetamine',
+    entry: '/en/drugs-a-z/crystal-methamphetamine',
+  },
 ] as const;
 
 for (const { lang, path, label, query, entry } of cases) {
@@ -17,7 +29,8 @@ for (const { lang, path, label, query, entry } of cases) {
     page.on('pageerror', (error) => errors.push(error.message));
     const pagefindFiles: string[] = [];
     page.on('response', (response) => {
-      if (response.url().includes('/pagefind/')) pagefindFiles.push(`${response.status()} ${new URL(response.url()).pathname}`);
+      if (response.url().includes('/pagefind/'))
+        pagefindFiles.push(`${response.status()} ${new URL(response.url()).pathname}`);
     });
     await page.goto(path);
     await page.getByLabel(label).fill(query);
@@ -40,7 +53,9 @@ for (const { lang, path, label, query, entry } of cases) {
     await expect(page).toHaveURL(/\?q=/);
     const results = page.locator('[data-search-results][data-source="server"]');
     await expect(results.locator(`a[href="${entry}"]`)).toBeVisible();
-    await expect(page.getByRole('link', { name: lang === 'vi' ? 'Các chất ma túy từ A đến Z' : 'Drugs A–Z' })).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: lang === 'vi' ? 'Các chất ma túy từ A đến Z' : 'Drugs A–Z' }),
+    ).toBeVisible();
     await context.close();
   });
 }

@@ -24,7 +24,7 @@ const MAX_RESULTS = 20;
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
-const status = document.querySelector<HTMLElement>('[data-search-status]');
+const statusLine = document.querySelector<HTMLElement>('[data-search-status]');
 
 let pagefind: Promise<Pagefind> | undefined;
 
@@ -49,7 +49,7 @@ function statusText(count: number, query: string): string {
 }
 
 function render(results: PagefindResultData[], query: string): void {
-  if (!list || !status) return;
+  if (!list || !statusLine) return;
   list.replaceChildren(
     ...results.map((result) => {
       const item = document.createElement('li');
@@ -67,7 +67,7 @@ function render(results: PagefindResultData[], query: string): void {
     }),
   );
   list.dataset.source = 'pagefind';
-  status.textContent = statusText(results.length, query);
+  statusLine.textContent = statusText(results.length, query);
 }
 
 async function search(query: string): Promise<void> {

@@ -44,7 +44,10 @@ function asListed(url: URL): string {
 }
 
 /** What a built page says about itself: its language and the address of the same page in the other language. */
-function declaredAlternate(clientDir: string, pathname: string): { lang: string; other: { lang: string; href: string } } | undefined {
+function declaredAlternate(
+  clientDir: string,
+  pathname: string,
+): { lang: string; other: { lang: string; href: string } } | undefined {
   const file = join(clientDir, decodeURIComponent(pathname), 'index.html');
   if (!existsSync(file)) return undefined;
   const html = readFileSync(file, 'utf8');
@@ -71,7 +74,10 @@ interface SitemapItem {
 }
 
 /** Adds the hreflang pair to one sitemap item, from the built client folder (`dist/client`). */
-export function withLanguageLinks<T extends SitemapItem>(item: T, clientDir: string | URL): T {
+export function withLanguageLinks<T extends SitemapItem>(
+  item: T,
+  clientDir: string | URL,
+): T & Pick<SitemapItem, 'links'> {
   const dir = typeof clientDir === 'string' ? clientDir : fileURLToPath(clientDir);
   const url = new URL(item.url);
   const found = declaredAlternate(dir, url.pathname) ?? routedAlternate(url.pathname);

@@ -1,5 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { shareCardPaths, shareCardResponse, type ShareCardProps } from '#src/features/content/campaign/share-card-route.ts';
+import {
+  shareCardPaths,
+  shareCardResponse,
+  type ShareCardProps,
+} from '#src/features/content/campaign/share-card-route.ts';
 
 export const getStaticPaths = (() => shareCardPaths('vi')) satisfies GetStaticPaths;
 

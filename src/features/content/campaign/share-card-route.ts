@@ -19,7 +19,11 @@ export async function shareCardPaths(lang: Lang) {
 }
 
 /** The PNG response of one share card, prerendered at build into a file next to the campaign's page. */
-export async function shareCardResponse(lang: Lang, props: ShareCardProps, site: APIContext['site']): Promise<Response> {
+export async function shareCardResponse(
+  lang: Lang,
+  props: ShareCardProps,
+  site: APIContext['site'],
+): Promise<Response> {
   const t = useTranslations(lang);
   const host = site ? site.host : 'localhost';
   const png = await renderShareCard({

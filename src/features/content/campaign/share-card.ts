@@ -50,7 +50,11 @@ function titleSize(title: string): number {
 
 /** True when the slogan only repeats the title (ignoring case, spaces and the final full stop). */
 function repeatsTitle(slogan: string, title: string): boolean {
-  const plain = (value: string) => value.toLocaleLowerCase('vi').replace(/[.!\s]+$/u, '').trim();
+  const plain = (value: string) =>
+    value
+      .toLocaleLowerCase('vi')
+      .replace(/[.!\s]+$/u, '')
+      .trim();
   return plain(slogan) === plain(title);
 }
 
@@ -60,7 +64,9 @@ function cardLayout(text: ShareCardText): ReactElement {
     el('div', { fontSize: titleSize(text.title), fontWeight: 700, lineHeight: 1.12, color: '#ffffff' }, text.title),
   ];
   if (!repeatsTitle(text.slogan, text.title)) {
-    middle.push(el('div', { marginTop: 28, fontSize: 40, fontWeight: 500, lineHeight: 1.3, color: '#ffe08a' }, text.slogan));
+    middle.push(
+      el('div', { marginTop: 28, fontSize: 40, fontWeight: 500, lineHeight: 1.3, color: '#ffe08a' }, text.slogan),
+    );
   }
   return el(
     'div',
@@ -112,7 +118,7 @@ export async function shareCardSvg(text: ShareCardText): Promise<string> {
 }
 
 /** The card as a 1200×630 PNG. */
-export async function renderShareCard(text: ShareCardText): Promise<Uint8Array> {
+export async function renderShareCard(text: ShareCardText): Promise<Uint8Array<ArrayBuffer>> {
   const svg = await shareCardSvg(text);
   const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
   return new Uint8Array(png);
