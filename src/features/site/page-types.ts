@@ -28,6 +28,7 @@ export const pageTypes: readonly PageType[] = [
   { id: 'substances', paths: { vi: '/ma-tuy-a-z', en: '/en/drugs-a-z' }, rendering: 'static', scriptAllowed: null },
   { id: 'substance', paths: { vi: '/ma-tuy-a-z/ma-tuy-da-methamphetamine', en: '/en/drugs-a-z/crystal-methamphetamine' }, rendering: 'static', scriptAllowed: null },
   { id: 'guide', paths: { vi: '/huong-dan/cai-nghien-tu-nguyen-tai-gia-dinh-cong-dong', en: '/en/guides/voluntary-rehab-at-home-or-in-the-community' }, rendering: 'static', scriptAllowed: null },
+  { id: 'campaigns', paths: { vi: '/chien-dich', en: '/en/campaigns' }, rendering: 'static', scriptAllowed: null },
   { id: 'campaign', paths: { vi: '/chien-dich/hoi-la-dung-cam', en: '/en/campaigns/asking-is-brave' }, rendering: 'static', scriptAllowed: 'campaign-share' },
   { id: 'search', paths: { vi: '/tim-kiem', en: '/en/search' }, rendering: 'on-demand', scriptAllowed: 'search' },
   { id: 'statistics', paths: { vi: '/so-lieu', en: '/en/statistics' }, rendering: 'static', scriptAllowed: null },

@@ -17,6 +17,7 @@ export const routes = {
   substance: { vi: '/ma-tuy-a-z/[slug]', en: '/en/drugs-a-z/[slug]' },
   article: { vi: '/bai-viet/[slug]', en: '/en/articles/[slug]' },
   guide: { vi: '/huong-dan/[slug]', en: '/en/guides/[slug]' },
+  campaigns: { vi: '/chien-dich', en: '/en/campaigns' },
   campaign: { vi: '/chien-dich/[slug]', en: '/en/campaigns/[slug]' },
   /** A campaign's share card (Open Graph image, 1200×630 PNG), generated at build. */
   campaignCard: { vi: '/chien-dich/[slug].png', en: '/en/campaigns/[slug].png' },
