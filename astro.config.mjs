@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import routeManifest from './src/integrations/route-manifest.mjs';
+import sitemap from '@astrojs/sitemap';
+import { isPublicPage, withLanguageLinks } from './src/features/site/sitemap.ts';
 
 // The public origin, used for canonical links and the sitemap. Production sets SITE_URL.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -12,7 +14,16 @@ export default defineConfig({
   // Content pages are prerendered; on-demand routes opt out with `export const prerender = false`.
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [react(), routeManifest()],
+  integrations: [
+    react(),
+    routeManifest(),
+    // /sitemap-index.xml: public pages only, each with its other-language page (hreflang). Prerendered pages are read
+    // from the client build folder once they are written.
+    sitemap({
+      filter: isPublicPage,
+      serialize: (item) => withLanguageLinks(item, new URL('./dist/client/', import.meta.url)),
+    }),
+  ],
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Pages are linked explicitly per language; no prefetch script on content pages.

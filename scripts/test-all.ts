@@ -61,7 +61,9 @@ async function main(): Promise<void> {
   run('chromium', 'bash', [join(root, 'scripts/ensure-chromium.sh')]);
   run('lint', bin('eslint'), ['.', '--max-warnings', '0']);
   run('typecheck', bin('astro'), ['check']);
-  const built = run('build', bin('astro'), ['build'], { ASTRO_TELEMETRY_DISABLED: '1' });
+  // The same two steps as `npm run build`: the site, then its Pagefind search index.
+  const built =
+    run('build', bin('astro'), ['build'], { ASTRO_TELEMETRY_DISABLED: '1' }) && run('search index', bin('pagefind'), []);
   run('unit (PGlite)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'pglite' });
   // The whole unit suite again on PostgreSQL: every database test must hold on both engines.
   if (withPostgres) run('unit (PostgreSQL)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'postgres', TEST_PG_URL: adminUrl });

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 // What a build reads. If any of it is newer than the built server entry, `npm start` builds again.
-const BUILD_INPUTS = ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json'];
+const BUILD_INPUTS = ['src', 'content', 'public', 'astro.config.mjs', 'pagefind.yml', 'package.json', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -22,14 +22,25 @@ export function buildIsStale(root: string): boolean {
   return BUILD_INPUTS.some((input) => newestMtime(join(root, input)) > built);
 }
 
-/** Runs `astro build` when the build is missing or stale; returns false when the build failed. */
+/**
+ * Runs what `npm run build` runs (`astro build`, then Pagefind's search index) when the build is missing or stale;
+ * returns false when either step failed.
+ */
 export function buildIfNeeded(root: string, log: (line: string) => void): boolean {
   if (!buildIsStale(root)) return true;
   log('Building the site (the build is missing or older than the sources)…');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  return result.status === 0;
+  const steps = [
+    [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    // Reads pagefind.yml: indexes dist/client into dist/client/pagefind/.
+    [join(root, 'node_modules/pagefind/lib/runner/bin.cjs')],
+  ];
+  for (const args of steps) {
+    const result = spawnSync(process.execPath, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    if (result.status !== 0) return false;
+  }
+  return true;
 }

@@ -13,6 +13,15 @@ function isOpenDataPath(pathname: string): boolean {
   return pathname === '/open-data' || pathname.startsWith('/open-data/');
 }
 
+/**
+ * Pagefind's files (`npm run build` writes them to dist/client/pagefind/). Its search runs as WebAssembly inside
+ * `/pagefind/pagefind-worker.js`, and a worker follows the policy of its own response, not the page's. These files are
+ * never documents, so they get a policy of their own: scripts from this site only, WebAssembly allowed, nothing else.
+ */
+export function isPagefindPath(pathname: string): boolean {
+  return pathname.startsWith('/pagefind/');
+}
+
 /** Paths that other sites may frame: the widgets' embeds, and nothing else. */
 export function isEmbedPath(pathname: string): boolean {
   return pathname === '/embed' || pathname.startsWith('/embed/');
@@ -32,6 +41,7 @@ export function securityHeaders(pathname: string, options: SecurityHeaderOptions
       "base-uri 'self'",
       "form-action 'self'",
       "object-src 'none'",
+      ...(isPagefindPath(pathname) ? ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"] : []),
     ].join('; '),
     // The path of a help-seeking page says something about the reader: never send it to another site. (Not
     // `no-referrer`: with it Chromium sends `Origin: null` on our own form POSTs, which the origin check must refuse.)

@@ -32,8 +32,10 @@ export const pageTypes: readonly PageType[] = [
   { id: 'substance', paths: { vi: '/ma-tuy-a-z/ma-tuy-da-methamphetamine', en: '/en/drugs-a-z/crystal-methamphetamine' }, rendering: 'static', scriptAllowed: null },
   { id: 'guides', paths: { vi: '/huong-dan', en: '/en/guides' }, rendering: 'static', scriptAllowed: null },
   { id: 'guide', paths: { vi: '/huong-dan/cai-nghien-tu-nguyen-tai-gia-dinh-cong-dong', en: '/en/guides/voluntary-rehab-at-home-or-in-the-community' }, rendering: 'static', scriptAllowed: null },
-  { id: 'campaign', paths: { vi: '/chien-dich/hoi-la-dung-cam', en: '/en/campaigns/asking-is-brave' }, rendering: 'static', scriptAllowed: null },
   { id: 'audience', paths: { vi: '/danh-cho/hoc-sinh-sinh-vien', en: '/en/for/students' }, rendering: 'static', scriptAllowed: null },
+  { id: 'campaigns', paths: { vi: '/chien-dich', en: '/en/campaigns' }, rendering: 'static', scriptAllowed: null },
+  { id: 'campaign', paths: { vi: '/chien-dich/hoi-la-dung-cam', en: '/en/campaigns/asking-is-brave' }, rendering: 'static', scriptAllowed: 'campaign-share' },
+  { id: 'search', paths: { vi: '/tim-kiem', en: '/en/search' }, rendering: 'on-demand', scriptAllowed: 'search' },
   { id: 'statistics', paths: { vi: '/so-lieu', en: '/en/statistics' }, rendering: 'static', scriptAllowed: null },
   { id: 'locator', paths: { vi: '/tim-ho-tro', en: '/en/find-help' }, rendering: 'on-demand', scriptAllowed: 'locator' },
   // A demo point (DEMO=1, as the e2e suite runs): Trạm Y tế phường Ba Đình, Hà Nội. Demo ids are name-based UUIDs.

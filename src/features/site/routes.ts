@@ -20,8 +20,15 @@ export const routes = {
   article: { vi: '/bai-viet/[slug]', en: '/en/articles/[slug]' },
   guides: { vi: '/huong-dan', en: '/en/guides' },
   guide: { vi: '/huong-dan/[slug]', en: '/en/guides/[slug]' },
+  campaigns: { vi: '/chien-dich', en: '/en/campaigns' },
   campaign: { vi: '/chien-dich/[slug]', en: '/en/campaigns/[slug]' },
   audience: { vi: '/danh-cho/[audience]', en: '/en/for/[audience]' },
+  /** A campaign's share card (Open Graph image, 1200×630 PNG), generated at build. */
+  campaignCard: { vi: '/chien-dich/[slug].png', en: '/en/campaigns/[slug].png' },
+  /** Site search (Pagefind; its script loads on this page only). */
+  search: { vi: '/tim-kiem', en: '/en/search' },
+  /** RSS feed of new articles, one per language. */
+  rss: { vi: '/rss.xml', en: '/en/rss.xml' },
   statistics: { vi: '/so-lieu', en: '/en/statistics' },
   embed: { vi: '/nhung-tien-ich', en: '/en/embed' },
   console: { vi: '/quan-ly', en: '/en/console' },

@@ -27,6 +27,20 @@ describe('security headers', () => {
   });
 });
 
+describe('Pagefind files', () => {
+  it("let Pagefind's worker compile WebAssembly from this site's scripts only", () => {
+    const policy = securityHeaders('/pagefind/pagefind-worker.js', { https: false })['Content-Security-Policy'];
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).not.toContain("'unsafe-eval'");
+  });
+
+  it('leave WebAssembly off everywhere else', () => {
+    expect(securityHeaders('/tim-kiem', { https: false })['Content-Security-Policy']).not.toContain('wasm');
+    expect(securityHeaders('/pagefinder', { https: false })['Content-Security-Policy']).not.toContain('wasm');
+  });
+});
+
 describe('open data', () => {
   it('may be read by other sites, but not framed', () => {
     const headers = securityHeaders('/open-data/hsds/services', { https: false });
