@@ -22,7 +22,7 @@ interface Document {
   foldedText: string;
 }
 
-const SEARCHED: readonly EntryCollection[] = ['substances', 'articles', 'guides', 'campaigns', 'statistics'];
+const SEARCHED = ['substances', 'articles', 'guides', 'campaigns', 'statistics'] as const satisfies readonly EntryCollection[];
 
 // Built once per language per process: the content is fixed at build time.
 const documents = new Map<Lang, Promise<Document[]>>();
