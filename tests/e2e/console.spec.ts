@@ -78,6 +78,8 @@ test('a request travels from the public form through the console and back to the
   const a = await browserOf(browser, '198.51.100.32');
   await signIn(a.page, 'staffA');
   await expectAccessible(a.page);
+  // The inbox lists coarse fields only: the request's words appear on the case page, nowhere else.
+  await expect(a.page.locator('main')).not.toContainText(MARKER);
   const row = a.page.locator('tr[data-case-row]').first();
   await expect(row).toContainText(caseStatuses.label('new', 'vi'));
   await expect(row).toContainText(helpWanted.label('counselling', 'vi'));

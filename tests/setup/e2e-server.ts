@@ -14,7 +14,7 @@ import { caseEvents, cases, locations } from '#src/db/schema/index.ts';
 import { loadEnv } from '#src/env.server.ts';
 import { createStaffAccount, accountExists } from '#src/features/console/staff/accounts.server.ts';
 import { prepareDirectory } from '#src/features/directory/boot.server.ts';
-import { consoleStaff, FIXTURE_FILE, OTHER_PROVINCE, STAFF_PASSWORD, TEST_PROVINCE, type ConsoleFixture } from '../fixtures/console-staff.ts';
+import { consoleStaff, FIXTURE_FILE, OTHER_PROVINCE, STAFF_PASSWORD, TEST_PROVINCE, throttleTarget, type ConsoleFixture } from '../fixtures/console-staff.ts';
 
 const env = loadEnv();
 const fixturePath = join(env.dataDir, FIXTURE_FILE);
@@ -39,7 +39,7 @@ if (!existsSync(fixturePath)) {
   const pointsOfA = hanoi.slice(0, -1);
   const now = new Date();
   const fixture = await db.transaction(async (tx) => {
-    for (const [key, staff] of Object.entries(consoleStaff)) {
+    for (const [key, staff] of [...Object.entries(consoleStaff), ['throttleTarget', throttleTarget] as const]) {
       if (await accountExists(tx, staff.email)) continue;
       await createStaffAccount(
         tx,
@@ -49,7 +49,7 @@ if (!existsSync(fixturePath)) {
           password: STAFF_PASSWORD,
           role: staff.role,
           provinceCode: 'provinceCode' in staff ? staff.provinceCode : null,
-          pointIds: key === 'staffA' ? pointsOfA.map((point) => point.id) : key === 'staffB' ? [pointY.id] : [],
+          pointIds: key === 'staffA' ? pointsOfA.map((point) => point.id) : key === 'staffB' || key === 'throttleTarget' ? [pointY.id] : [],
           lang: 'vi',
         },
         now,

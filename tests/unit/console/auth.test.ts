@@ -110,3 +110,21 @@ describe(`staff accounts and sessions (${testEngine})`, () => {
     expect(await findOpenInvitation(bed.db, bed.keyring, token, now)).toBeDefined();
   });
 });
+
+describe('session cookies behind HTTPS', () => {
+  it('are Secure, HttpOnly and SameSite=Lax when the public origin is https', async () => {
+    const bed = await createConsoleBed();
+    try {
+      const { createAuth } = await import('#src/features/console/auth/auth.server.ts');
+      const auth = createAuth({ db: bed.db, keyring: bed.keyring, baseUrl: 'https://hotro.example.gov.vn' });
+      await bed.staff({ email: 'tls@example.invalid', role: 'point-staff', pointIds: [bed.points.baDinh] });
+      const signIn = await auth.api.signInEmail({ body: { email: 'tls@example.invalid', password: PASSWORD }, headers: new Headers(), returnHeaders: true });
+      const session = signIn.headers.getSetCookie().find((cookie) => cookie.includes('session_token='));
+      expect(session).toMatch(/; Secure/);
+      expect(session).toMatch(/; HttpOnly/);
+      expect(session).toMatch(/; SameSite=Lax/);
+    } finally {
+      await bed.cleanup();
+    }
+  });
+});

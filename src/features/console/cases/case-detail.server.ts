@@ -3,10 +3,10 @@
  * before any text is decrypted), so there is no reading without its trace. Anyone who may not work on the case gets
  * `undefined`, exactly as for a case that does not exist: the page answers 404 and reveals nothing.
  */
-import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '#src/db/client.server.ts';
-import { caseEvents, caseHandovers, caseMessages, caseNotes, cases, locations, organizations } from '#src/db/schema/index.ts';
+import { authUsers, caseEvents, caseHandovers, caseMessages, caseNotes, cases, locations, organizations, staffProfiles } from '#src/db/schema/index.ts';
 import { open } from '#src/features/crypto/field-encryption.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import { caseMessageContext, openCasePayload, type CasePayload } from '#src/features/intake/case-store.server.ts';
@@ -175,4 +175,14 @@ export async function handoverTargets(
     .where(and(ne(locations.id, currentPointId), inArray(locations.status, ['active']), eq(locations.provinceCode, provinceCode)))
     .orderBy(asc(locations.name));
   return rows;
+}
+
+/** The active administrators of a province, by name: whom point staff tell about a safeguarding concern. */
+export async function provinceAdministrators(db: Database, provinceCode: string): Promise<Array<{ name: string; email: string }>> {
+  return db
+    .select({ name: authUsers.name, email: authUsers.email })
+    .from(staffProfiles)
+    .innerJoin(authUsers, eq(authUsers.id, staffProfiles.userId))
+    .where(and(eq(staffProfiles.role, 'province-admin'), eq(staffProfiles.provinceCode, provinceCode), isNull(staffProfiles.disabledAt)))
+    .orderBy(asc(authUsers.name));
 }

@@ -11,7 +11,7 @@ import { readConsoleForm, text } from '../forms.server.ts';
 import { requirePrincipal, seeOther } from '../http.server.ts';
 import { getConsoleServices } from '../services.server.ts';
 import { runCaseAction, type ActionProblem, type CaseAction } from './case-actions.server.ts';
-import { handoverTargets, loadCaseDetail, type CaseDetail } from './case-detail.server.ts';
+import { handoverTargets, loadCaseDetail, provinceAdministrators, type CaseDetail } from './case-detail.server.ts';
 
 export interface CasePageModel {
   readonly status: 200 | 400 | 404;
@@ -21,6 +21,8 @@ export interface CasePageModel {
   readonly failed: { readonly action: string; readonly values: Readonly<Record<string, string>> } | undefined;
   readonly notice: string | undefined;
   readonly targets: ReadonlyArray<{ id: string; name: string; organization: string }>;
+  /** The province's administrators: the designated contacts for a safeguarding concern. */
+  readonly provinceContacts: ReadonlyArray<{ name: string; email: string }>;
   readonly csrf: string;
 }
 
@@ -65,8 +67,12 @@ export async function casePage(astro: AstroGlobal, lang: Lang, caseId: string): 
   }
 
   const detail = await loadCaseDetail(services.handle.db, services.keyring, principal, caseId, services.clock.now());
-  if (detail === undefined) return { status: 404, detail, errors: [], failed: undefined, notice: undefined, targets: [], csrf };
-  const targets = await handoverTargets(services.handle.db, detail.point.id, detail.point.provinceCode);
+  if (detail === undefined)
+    return { status: 404, detail, errors: [], failed: undefined, notice: undefined, targets: [], provinceContacts: [], csrf };
+  const [targets, provinceContacts] = await Promise.all([
+    handoverTargets(services.handle.db, detail.point.id, detail.point.provinceCode),
+    provinceAdministrators(services.handle.db, detail.point.provinceCode),
+  ]);
   const noticeParam = astro.url.searchParams.get('notice') ?? '';
   return {
     status: errors.length > 0 ? 400 : 200,
@@ -75,6 +81,7 @@ export async function casePage(astro: AstroGlobal, lang: Lang, caseId: string): 
     failed,
     notice: NOTICES.includes(noticeParam) ? noticeParam : undefined,
     targets,
+    provinceContacts,
     csrf,
   };
 }
