@@ -2,32 +2,19 @@
  * `npm run admin:create`: creates a national administrator whose password comes from standard input (never the
  * command line), stored as argon2id; refuses a short password, a bad address and an address already in use.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseEnv } from '#src/db/client.server.ts';
 import { findProjectRoot } from '#src/lib/project-root.server.ts';
 import { createTestDatabaseEnv, testEngine } from '../../setup/db.ts';
+import { runScript } from '../../setup/run-script.ts';
 import { allRows } from '../intake/helpers.ts';
 
 const root = findProjectRoot(import.meta.url);
 const script = join(root, 'scripts/admin-create.ts');
 
-function run(env: DatabaseEnv, args: readonly string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: env.dataDir, DEMO: '0', KEY_FILE: join(env.dataDir, '..', 'admin-create-test.key') };
-  delete childEnv['DATABASE_URL'];
-  if (env.databaseUrl !== undefined) childEnv['DATABASE_URL'] = env.databaseUrl;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: root, env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const run = (env: DatabaseEnv, args: readonly string[], stdin: string) =>
+  runScript(script, env, args, { stdin, extraEnv: { KEY_FILE: join(env.dataDir, '..', 'admin-create-test.key') } });
 
 describe(`admin:create on ${testEngine}`, () => {
   let place: { env: DatabaseEnv; cleanup(): Promise<void> };

@@ -1,35 +1,16 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseEnv } from '#src/db/client.server.ts';
 import { findProjectRoot } from '#src/lib/project-root.server.ts';
 import { createTestDatabaseEnv, testEngine } from '../../setup/db.ts';
+import { runScript } from '../../setup/run-script.ts';
 import { FIXTURES } from './helpers.ts';
 
 const root = findProjectRoot(import.meta.url);
 const script = join(root, 'scripts/import-directory.ts');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the import script as `npm run import:directory` does: Node on the .ts file, from the project folder. */
-function run(env: DatabaseEnv, args: readonly string[]): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: env.dataDir, INIT_CWD: root, DEMO: '0' };
-  delete childEnv['DATABASE_URL'];
-  if (env.databaseUrl !== undefined) childEnv['DATABASE_URL'] = env.databaseUrl;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: root, env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs the import script as `npm run import:directory` does. */
+const run = (env: DatabaseEnv, args: readonly string[]) => runScript(script, env, args);
 
 // Each run starts Node and (for a valid file) opens and migrates the database: seconds each, more under a loaded CI.
 describe(`import:directory command on ${testEngine}`, { timeout: 120_000 }, () => {
