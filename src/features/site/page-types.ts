@@ -45,6 +45,9 @@ export const pageTypes: readonly PageType[] = [
   // proof-of-work island, the place autocomplete, the quick exit's script and the character count.
   { id: 'intake', paths: { vi: '/xin-tu-van', en: '/en/ask-for-help' }, rendering: 'on-demand', scriptAllowed: 'intake' },
   { id: 'track', paths: { vi: '/theo-doi', en: '/en/track' }, rendering: 'on-demand', scriptAllowed: 'intake' },
+  // The staff console's sign-in page: the one console page anyone can load; the signed-in pages are checked by
+  // tests/e2e/console*.spec.ts (axe, headers, no-store). The console ships no JavaScript at all.
+  { id: 'console-sign-in', paths: { vi: '/quan-ly/dang-nhap', en: '/en/console/sign-in' }, rendering: 'on-demand', scriptAllowed: null },
 ];
 
 /** Page types that must ship no `<script>` at all. */
