@@ -51,7 +51,9 @@ export async function loadCaseCounts(db: Database, provinceCode: string | null, 
   const inScope: SQL[] = provinceCode === null ? [] : [eq(locations.provinceCode, provinceCode)];
   const received = and(...inScope, gte(cases.createdAt, from), lte(cases.createdAt, now));
 
-  const week = sql<number>`floor(extract(epoch from (${cases.createdAt} - ${from.toISOString()}::timestamptz)) / ${WEEK_MS / 1000})::int`;
+  // Inlined constants (an ISO instant we made, a number): the same expression must appear in SELECT and GROUP BY, and
+  // two bound parameters would be two different expressions to PostgreSQL.
+  const week = sql<number>`floor(extract(epoch from (${cases.createdAt} - ${sql.raw(`'${from.toISOString()}'::timestamptz`)})) / ${sql.raw(String(WEEK_MS / 1000))})::int`;
   const perWeek = await db
     .select({ week, n: count() })
     .from(cases)
