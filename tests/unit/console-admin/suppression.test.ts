@@ -60,27 +60,33 @@ describe('bar charts of suppressed counts', () => {
     [
       { label: 'one', cell: suppressCount(1) },
       { label: 'four', cell: suppressCount(4) },
-      { label: 'ten', cell: suppressCount(10) },
+      { label: 'forty', cell: suppressCount(40) },
       { label: 'none', cell: suppressCount(0) },
     ],
     'en-GB',
   );
 
   it('labels every suppressed bar "< 5"', () => {
-    expect(chart.bars.map((bar) => bar.valueText)).toEqual(['< 5', '< 5', '10', '< 5']);
+    expect(chart.bars.map((bar) => bar.valueText)).toEqual(['< 5', '< 5', '40', '< 5']);
     expect(chart.bars.map((bar) => bar.suppressed)).toEqual([true, true, false, true]);
   });
 
   it('draws every suppressed bar the same length (the threshold’s), whatever the hidden number', () => {
-    const [one, four, ten, none] = chart.bars;
+    const [one, four, forty, none] = chart.bars;
     expect(one?.width).toBe(four?.width);
     expect(none?.width).toBe(four?.width);
-    expect(four?.width).toBe(Math.round((5 / 10) * (ten?.width ?? 0)));
+    expect(four?.width).toBe(Math.round((5 / 40) * (forty?.width ?? 0)));
+  });
+
+  it('keeps a "< 5" outline short when every count is small', () => {
+    const small = barChart([{ label: 'a', cell: suppressCount(2) }, { label: 'b', cell: suppressCount(3) }], 'en-GB');
+    const plot = small.width - small.labelWidth;
+    expect(small.bars[0]?.width).toBeLessThanOrEqual(plot / 4);
   });
 
   it('shortens long labels in the drawing only', () => {
     const long = barChart([{ label: 'x'.repeat(80), cell: suppressCount(7) }], 'en-GB').bars[0];
     expect(long?.label).toHaveLength(80);
-    expect([...(long?.shortLabel ?? '')].length).toBeLessThanOrEqual(44);
+    expect([...(long?.shortLabel ?? '')].length).toBeLessThanOrEqual(34);
   });
 });

@@ -31,19 +31,25 @@ export interface BarChartModel {
   readonly bars: readonly ChartBar[];
 }
 
-const WIDTH = 720;
-const LABEL_WIDTH = 300;
-const VALUE_ROOM = 60;
-const ROW = 28;
-const BAR = 18;
+// User units; the drawing scales to its column, so text is set large enough to stay readable when it shrinks.
+const WIDTH = 760;
+const LABEL_WIDTH = 340;
+const VALUE_ROOM = 70;
+const ROW = 34;
+const BAR = 24;
 const PAD = 6;
-const MAX_LABEL = 44;
+const MAX_LABEL = 34;
+/**
+ * The scale runs to at least four times the threshold, so a "< 5" outline stays short even when every count is small
+ * (it would otherwise fill the whole width and look like a large number).
+ */
+const SMALLEST_SCALE = 4 * SUPPRESSION_THRESHOLD;
 
 /** The geometry of a horizontal bar chart of `data`, one row per datum, in order. */
 export function barChart(data: readonly BarDatum[], locale: string): BarChartModel {
   const plot = WIDTH - LABEL_WIDTH - VALUE_ROOM;
   const largest = Math.max(
-    SUPPRESSION_THRESHOLD,
+    SMALLEST_SCALE,
     ...data.map((datum) => (datum.cell.kind === 'count' ? datum.cell.value : 0)),
   );
   const scale = (value: number) => (value <= 0 ? 0 : Math.max(1, Math.round((value / largest) * plot)));
