@@ -13,6 +13,7 @@ import { migrateDatabase } from '#src/db/migrate.server.ts';
 import { prepareDirectory } from '#src/features/directory/boot.server.ts';
 import { startOutboxWorker } from '#src/features/outbox/boot.server.ts';
 import { startRetentionSchedule } from '#src/features/intake/retention.server.ts';
+import { startEscalationDigestSchedule } from '#src/features/console/escalation/digest.server.ts';
 import { buildIfNeeded } from '#src/server/build-if-needed.ts';
 import { createPortalServer, type AstroHandler } from '#src/server/http-server.ts';
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   const inProcess = env.outboxInProcess ?? database.engine === 'pglite';
   const outbox = inProcess ? startOutboxWorker(env, database) : undefined;
   const retention = inProcess ? startRetentionSchedule(database, env) : undefined;
+  const digest = inProcess ? startEscalationDigestSchedule(database, env) : undefined;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
     log.info('server.stopping', { signal });
     // Finish in-flight requests, then release the database (and PGlite's lock file).
     server.close(() => {
-      void Promise.all([outbox?.stop(), retention?.stop()])
+      void Promise.all([outbox?.stop(), retention?.stop(), digest?.stop()])
         .then(() => database.close())
         .finally(() => process.exit(0));
     });

@@ -10,6 +10,7 @@ import { migrateDatabase } from '#src/db/migrate.server.ts';
 import { loadEnv } from '#src/env.server.ts';
 import { startOutboxWorker } from '#src/features/outbox/boot.server.ts';
 import { startRetentionSchedule } from '#src/features/intake/retention.server.ts';
+import { startEscalationDigestSchedule } from '#src/features/console/escalation/digest.server.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { log, setLogLevel } from '#src/lib/log.ts';
 
@@ -37,13 +38,15 @@ async function main(): Promise<void> {
   const worker = stopping.signal.aborted ? undefined : startOutboxWorker(env, database);
   // Retention runs in every worker; each run is idempotent, so several workers purging the same day is harmless.
   const retention = stopping.signal.aborted ? undefined : startRetentionSchedule(database, env);
+  // The escalation digest too: its row per province and day makes it once-a-day however many workers run.
+  const digest = stopping.signal.aborted ? undefined : startEscalationDigestSchedule(database, env);
 
   if (!stopping.signal.aborted)
     await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));
   log.info('worker.stopping', { signal: String(stopping.signal.reason) });
   // A send has its own timeout (at most 15 s); past that something is stuck.
   setTimeout(() => process.exit(1), 30_000).unref();
-  await Promise.all([worker?.stop(), retention?.stop()]);
+  await Promise.all([worker?.stop(), retention?.stop(), digest?.stop()]);
   await database.close();
   process.exit(0);
 }

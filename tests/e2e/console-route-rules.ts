@@ -90,6 +90,58 @@ export const consoleRouteRules: Readonly<Partial<Record<ConsoleRouteId, RouteRul
       },
     ],
   },
+  // Administration pages: administrators only (point staff 403), each in their own province. A point outside the
+  // administrator's province answers exactly as a point that does not exist: 404.
+  consolePoints: {
+    public: false,
+    examples: [
+      { about: 'the province’s points', get: adminOnly },
+      { about: 'another province asked for by query', query: '?province=48', get: adminOnly },
+    ],
+  },
+  consolePoint: {
+    public: false,
+    examples: [
+      {
+        about: 'a Hà Nội point',
+        params: (fixture) => ({ id: fixture.pointY.id }),
+        get: { signedOut: 'sign-in', staffA: 403, staffB: 403, hanoiAdmin: 200, danangAdmin: 404, nationalAdmin: 200 },
+      },
+      {
+        about: 'a Đà Nẵng point',
+        params: (fixture) => ({ id: fixture.otherProvincePoint.id }),
+        get: { signedOut: 'sign-in', staffA: 403, staffB: 403, hanoiAdmin: 404, danangAdmin: 200, nationalAdmin: 200 },
+      },
+      {
+        about: 'no such point',
+        params: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+        get: { signedOut: 'sign-in', staffA: 403, staffB: 403, hanoiAdmin: 404, danangAdmin: 404, nationalAdmin: 404 },
+      },
+      {
+        about: 'not a point id',
+        params: () => ({ id: 'x' }),
+        get: { signedOut: 'sign-in', staffA: 403, staffB: 403, hanoiAdmin: 404, danangAdmin: 404, nationalAdmin: 404 },
+      },
+    ],
+  },
+  consoleStaff: { public: false, examples: [{ about: 'the province’s accounts', get: adminOnly }] },
+  consoleReports: { public: false, examples: [{ about: 'open listing reports', get: adminOnly }] },
+  consoleCounts: {
+    public: false,
+    examples: [
+      { about: 'the province’s counts', get: adminOnly },
+      { about: 'another province asked for by query', query: '?province=01', get: adminOnly },
+    ],
+  },
+  consoleAudit: {
+    public: false,
+    examples: [
+      { about: 'the province’s log', get: adminOnly },
+      { about: 'filtered by action', query: '?action=case.viewed&page=2', get: adminOnly },
+    ],
+  },
+  consoleDeadLetters: { public: false, examples: [{ about: 'undelivered mail', get: adminOnly }] },
+  consoleImport: { public: false, examples: [{ about: 'the upload form', get: adminOnly }] },
 };
 
 export { adminOnly };

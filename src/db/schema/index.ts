@@ -9,6 +9,7 @@ export * from './case-work.ts';
 export * from './cases.ts';
 export * from './codes.ts';
 export * from './cost-options.ts';
+export * from './escalation.ts';
 export * from './languages.ts';
 export * from './listing-reports.ts';
 export * from './locations.ts';

@@ -4,6 +4,13 @@ import { readFormBody } from '#src/features/intake/views/form-body.server.ts';
 /** Largest console form: a reply of up to 4,000 characters, percent-encoded, with room to spare. */
 export const MAX_CONSOLE_FORM_BYTES = 64 * 1024;
 
+/**
+ * Largest directory import upload (`/quan-ly/nhap-danh-ba`, multipart): a file of up to 5 MiB — a national spreadsheet
+ * of ten thousand points is about 3 MiB — and the form's few fields.
+ */
+export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_FORM_BYTES = MAX_IMPORT_FILE_BYTES + 64 * 1024;
+
 /** The fields of a POSTed form, or null when the body is too large or not a form. */
 export async function readConsoleForm(request: Request): Promise<URLSearchParams | null> {
   const body = await readFormBody(request, MAX_CONSOLE_FORM_BYTES);

@@ -18,6 +18,7 @@ import { log } from '#src/lib/log.ts';
 import { principalFromHeaders } from './auth/session.server.ts';
 import { consoleRouteOf, PUBLIC_CONSOLE_ROUTES, TWO_FACTOR_SETUP_ROUTES } from './console-paths.ts';
 import { CSRF_FIELD, csrfToken, isValidCsrfToken } from './csrf.server.ts';
+import { MAX_IMPORT_FORM_BYTES } from './forms.server.ts';
 import { isAdmin } from './principal.ts';
 import { getConsoleServices } from './services.server.ts';
 
@@ -62,7 +63,8 @@ export async function consoleGuard(context: APIContext, next: MiddlewareNext): P
       return seeOther(target);
     }
     if (isPost) {
-      const form = await readFormBody(context.request.clone());
+      // The import page uploads a file: its body may be larger than a form's (the file itself is dropped here).
+      const form = await readFormBody(context.request.clone(), id === 'consoleImport' ? MAX_IMPORT_FORM_BYTES : undefined);
       const token = form.ok ? (form.fields.get(CSRF_FIELD) ?? '') : '';
       if (!isValidCsrfToken(services.keyring, principal.sessionId, token))
         return plain(403, lang === 'vi' ? 'Yêu cầu bị từ chối: phiên làm việc không khớp. Hãy tải lại trang.' : 'Refused: the form does not match your session. Reload the page.');

@@ -65,3 +65,62 @@ export function canSeeCounts(principal: Principal, provinceCode: string | null):
   if (provinceCode === null) return principal.role === 'national-admin';
   return canAdministerProvince(principal, provinceCode);
 }
+
+/** Opening the administration pages at all (points, staff, reports, counts, audit log, dead letters, import). */
+export function canUseAdministration(principal: Principal): boolean {
+  return isAdmin(principal);
+}
+
+/** An account as authorization sees it when someone wants to change it. */
+export interface AccountScope {
+  readonly userId: string;
+  readonly role: Principal['role'];
+  /** A provincial administrator's province, or the provinces of a member of point staff's points. */
+  readonly provinces: readonly string[];
+}
+
+/**
+ * Adding a person to a point: the rules of {@link canChangePointStaff}, and the person is point staff (an
+ * administrator never holds a point) whose other points, if any, are all in provinces the principal administers.
+ */
+export function canAddToPoint(principal: Principal, point: PointScope, target: AccountScope): boolean {
+  return (
+    target.role === 'point-staff' &&
+    canChangePointStaff(principal, point, target.userId) &&
+    target.provinces.every((province) => canAdministerProvince(principal, province))
+  );
+}
+
+/**
+ * Disabling an account (which ends its sessions): never one's own; a national administrator only by another national
+ * administrator; anyone else by an administrator of every province the account reaches.
+ */
+export function canDisableAccount(principal: Principal, target: AccountScope): boolean {
+  if (!isAdmin(principal) || target.userId === principal.userId) return false;
+  if (target.role === 'national-admin') return principal.role === 'national-admin';
+  if (target.provinces.length === 0) return principal.role === 'national-admin';
+  return target.provinces.every((province) => canAdministerProvince(principal, province));
+}
+
+/** Revoking a pending invitation: whoever could send it (see {@link canInviteAdmin}; point staff: the province's). */
+export function canRevokeInvitation(
+  principal: Principal,
+  invitation: { readonly role: Principal['role']; readonly provinceCode: string | null },
+): boolean {
+  if (invitation.role === 'national-admin') return principal.role === 'national-admin';
+  return invitation.provinceCode !== null && canAdministerProvince(principal, invitation.provinceCode);
+}
+
+/**
+ * Reading what concerns a province in the audit log or the outbox's dead letters (`null`: entries tied to no
+ * province, such as a national administrator's sign-in or an invitation's e-mail — national administrators only).
+ */
+export function canSeeProvinceRecords(principal: Principal, provinceCode: string | null): boolean {
+  if (provinceCode === null) return principal.role === 'national-admin';
+  return canAdministerProvince(principal, provinceCode);
+}
+
+/** Importing a directory file for one province (a national administrator names the province). */
+export function canImportDirectory(principal: Principal, provinceCode: string): boolean {
+  return canAdministerProvince(principal, provinceCode);
+}

@@ -6,22 +6,34 @@ import { openPostgres } from '#src/db/postgres.server.ts';
 import { createEmptyTestDatabase, type TestDatabase, testEngine } from '../../setup/db.ts';
 
 const EXPECTED_TABLES = [
+  'audit_log',
+  'auth_accounts',
+  'auth_sessions',
+  'auth_two_factors',
+  'auth_users',
+  'auth_verifications',
   'case_events',
+  'case_handovers',
   'case_messages',
+  'case_notes',
   'case_notices',
   'cases',
   'closures',
   'cost_options',
+  'escalation_digests',
   'languages',
   'listing_reports',
   'locations',
   'organizations',
   'outbox',
   'phones',
+  'point_memberships',
   'schedules',
   'service_areas',
   'service_at_location',
   'services',
+  'staff_invitations',
+  'staff_profiles',
 ];
 
 describe(`migrations on ${testEngine}`, () => {

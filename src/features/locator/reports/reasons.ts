@@ -15,8 +15,11 @@ export const LISTING_REPORT_REASONS = [
 ] as const;
 export type ListingReportReason = (typeof LISTING_REPORT_REASONS)[number];
 
-/** A report is open until someone who keeps the directory has looked at it. */
-export const LISTING_REPORT_STATUSES = ['open', 'resolved'] as const;
+/**
+ * A report is open until someone who keeps the directory has looked at it: resolved (the listing was corrected, or
+ * was right) or dismissed (not a report about the listing: spam, a mistake).
+ */
+export const LISTING_REPORT_STATUSES = ['open', 'resolved', 'dismissed'] as const;
 export type ListingReportStatus = (typeof LISTING_REPORT_STATUSES)[number];
 
 /** Longest note accepted, in characters. */
