@@ -1,7 +1,7 @@
 import { createDecipheriv, randomUUID } from 'node:crypto';
 import { getTableColumns } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { caseEvents, caseMessages, cases } from '#src/db/schema/index.ts';
+import { caseEvents, caseHandovers, caseMessages, caseNotes, cases } from '#src/db/schema/index.ts';
 import { loadEnv } from '#src/env.server.ts';
 import { seal } from '#src/features/crypto/field-encryption.server.ts';
 import { caseMessageContext, sealCasePayload } from '#src/features/intake/case-store.server.ts';
@@ -45,7 +45,7 @@ describe('what the privacy page says about storage', () => {
   it('keeps a case in columns that hold no name, address, position, IP address or user agent; its content only as ciphertext bytes', () => {
     const forbidden =
       /(^|_)(name|address|ip|user_agent|agent|lat|lon|latitude|longitude|position|phone|email|contact|message|text)(_|$)/;
-    for (const table of [cases, caseEvents, caseMessages]) {
+    for (const table of [cases, caseEvents, caseMessages, caseNotes, caseHandovers]) {
       for (const column of Object.values(getTableColumns(table)))
         expect(column.name, column.name).not.toMatch(forbidden);
     }
@@ -67,12 +67,15 @@ describe('what the privacy page says about storage', () => {
         'receipt_key_id',
         'requester_kind',
         'routing_reason',
+        // The console's safeguarding flag: a code of the shared list (child at risk, life in danger).
+        'safeguarding',
         'status',
       ].sort(),
     );
     expect(getTableColumns(cases).payload.getSQLType()).toBe('bytea');
     expect(getTableColumns(cases).receiptHash.getSQLType()).toBe('bytea');
     expect(getTableColumns(caseMessages).body.getSQLType()).toBe('bytea');
+    expect(getTableColumns(caseNotes).body.getSQLType()).toBe('bytea');
   });
 
   it('keeps content 90 days after a request closes and at most 365 days after it was sent, by default', () => {
