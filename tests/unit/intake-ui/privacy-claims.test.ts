@@ -37,6 +37,8 @@ const clientKey = (name: string): Proof => ({ file: 'tests/unit/anti-abuse/clien
 const templates = (name: string): Proof => ({ file: 'tests/unit/outbox/templates.test.ts', name });
 const mine = (file: string, name: string): Proof => ({ file: `tests/unit/intake-ui/${file}`, name });
 const e2e = (name: string): Proof => ({ file: 'tests/e2e/intake.spec.ts', name });
+const console_ = (name: string): Proof => ({ file: 'tests/unit/console/case-work.test.ts', name });
+const CONSOLE_VIEW = console_("shows a case with its words to its point's staff only, and records each view");
 
 const ACCEPTED = intake(
   'accepts a request: the case, its first event and the staff notice in one go, and a receipt code',
@@ -170,12 +172,18 @@ const CLAIMS: readonly Claim[] = [
   {
     id: 'staff-only',
     says: 'Only the staff of the point holding a request read its content; provincial administrators see counts, not content.',
-    // What exists today: the notice goes to the routed point only, and the follow-up page never shows the content.
     proofs: [
       ACCEPTED,
       mine('track-model.test.ts', 'shows the case for its code, however it is typed, without the first message'),
+      CONSOLE_VIEW,
+      console_('refuses every action from staff of another point, changing nothing'),
+      { file: 'tests/e2e/console-security.spec.ts', name: '${route.pattern} (${example.about}): each principal gets what the rules say' },
     ],
-    pending: 'issue 6 (point console): per-point authorization checked in one place and tested on every route',
+  },
+  {
+    id: 'views-audited',
+    says: 'Each time staff open a request, the audit log records who and when; nobody can change or delete the log.',
+    proofs: [CONSOLE_VIEW, console_('keeps the audit log append-only and free of free text')],
   },
   {
     id: 'notice-no-content',
@@ -278,8 +286,8 @@ describe('the privacy page’s claims', () => {
     }
   });
 
-  it('wait for a feature still being built only where said so (the console, issue 6)', () => {
-    expect(CLAIMS.filter((claim) => claim.pending !== undefined).map((claim) => claim.id)).toEqual(['staff-only']);
+  it('wait for no feature still being built (the console, issue 6, has landed)', () => {
+    expect(CLAIMS.filter((claim) => claim.pending !== undefined).map((claim) => claim.id)).toEqual([]);
   });
 
   it('state the law as far as it is confirmed, and no further', () => {
