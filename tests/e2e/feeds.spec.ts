@@ -53,6 +53,8 @@ test('the sitemap lists public pages in both languages, each linked to its trans
     '/en/track',
     '/tim-kiem',
     '/en/search',
+    '/ma-tuy-a-z/tim-kiem',
+    '/en/drugs-a-z/search',
     '/api/',
     '/embed/',
   ]) {

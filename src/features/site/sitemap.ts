@@ -19,6 +19,8 @@ const PRIVATE_PREFIXES = [
   routes.console.en,
   routes.search.vi,
   routes.search.en,
+  routes.substancesSearch.vi,
+  routes.substancesSearch.en,
   '/api/',
   '/embed/',
   '/healthz',

@@ -30,6 +30,8 @@ describe('sitemap', () => {
       '/en/track/',
       '/tim-kiem/',
       '/en/search/',
+      '/ma-tuy-a-z/tim-kiem/',
+      '/en/drugs-a-z/search/',
       '/api/intake',
       '/embed/locator/',
     ]) {
