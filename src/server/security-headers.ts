@@ -27,6 +27,12 @@ export function isEmbedPath(pathname: string): boolean {
   return pathname === '/embed' || pathname.startsWith('/embed/');
 }
 
+/**
+ * The widget loader, which partners' pages load with `<script src>`: another site's page may load it (CORP), and it
+ * may be cached for a while (its address never changes, so not for a year).
+ */
+export const WIDGET_LOADER_PATH = '/widget.js';
+
 export interface SecurityHeaderOptions {
   /** True when the public origin is HTTPS (the server itself, or a TLS proxy in front of it). */
   https: boolean;
@@ -50,7 +56,8 @@ export function securityHeaders(pathname: string, options: SecurityHeaderOptions
     'Permissions-Policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), browsing-topics=()',
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': embed || isOpenDataPath(pathname) ? 'cross-origin' : 'same-origin',
+    'Cross-Origin-Resource-Policy':
+      embed || isOpenDataPath(pathname) || pathname === WIDGET_LOADER_PATH ? 'cross-origin' : 'same-origin',
   };
   // Older browsers ignore frame-ancestors; X-Frame-Options has no "allow everyone", so embeds simply omit it.
   if (!embed) headers['X-Frame-Options'] = 'DENY';
@@ -58,7 +65,12 @@ export function securityHeaders(pathname: string, options: SecurityHeaderOptions
   return headers;
 }
 
-/** Long-lived caching for fingerprinted build assets; everything else is left to the page. */
+/**
+ * Long-lived caching for fingerprinted build assets, an hour (then a day of revalidating in the background) for the
+ * widget loader; everything else is left to the page. These win over the file server's own `max-age=0`.
+ */
 export function cacheHeaders(pathname: string): Record<string, string> {
-  return pathname.startsWith('/_astro/') ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {};
+  if (pathname.startsWith('/_astro/')) return { 'Cache-Control': 'public, max-age=31536000, immutable' };
+  if (pathname === WIDGET_LOADER_PATH) return { 'Cache-Control': 'public, max-age=3600, stale-while-revalidate=86400' };
+  return {};
 }
