@@ -5,7 +5,7 @@
  * Refreshing asks the page itself for the new options (the same GET the form sends) and takes the parts marked
  * `data-swap` from the answer: the server alone writes snippets, so what a script shows is what a plain form shows.
  */
-import { LOADER_PATH } from './snippet.ts';
+import { LOADER_PATH } from './loader.ts';
 
 /** Runs the loader again so it mounts the new preview's placeholder (it mounts each placeholder once). */
 function runLoader(): void {

@@ -5,10 +5,8 @@
  */
 import { useTranslations } from '#src/i18n/index.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
+import { LOADER_PATH } from './loader.ts';
 import { presetParams, type WidgetConfig } from './options.ts';
-
-/** The loader's path on the portal (a file in `public/`). */
-export const LOADER_PATH = '/widget.js';
 
 /** The campaign a banner snippet names, in the widget's language. */
 export interface SnippetCampaign {
