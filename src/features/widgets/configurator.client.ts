@@ -34,9 +34,11 @@ async function copyText(code: HTMLTextAreaElement): Promise<boolean> {
     await navigator.clipboard.writeText(code.value);
     return true;
   } catch {
-    // No clipboard permission (an old browser, or a page not served over HTTPS): select, as a person would.
+    // No clipboard (an old browser, a page not served over HTTPS, a refused permission): the code is selected, and
+    // the status line says to copy it with the keyboard.
+    code.focus();
     code.select();
-    return document.execCommand('copy');
+    return false;
   }
 }
 
