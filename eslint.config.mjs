@@ -23,4 +23,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The widget loader runs unbuilt in partners' browsers: plain script, browser globals.
+    files: ['public/widget.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly' } },
+  },
 );

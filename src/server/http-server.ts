@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { cacheHeaders, securityHeaders } from './security-headers.ts';
 import { keepOurCsp } from './merge-csp.ts';
+import { keepOurCacheControl } from './keep-cache-control.ts';
 
 /** Astro's node handler (standalone mode): serves prerendered files, then on-demand routes. */
 export type AstroHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -21,6 +22,7 @@ export function createPortalServer({ handler, https }: PortalServerOptions): htt
     const headers = { ...securityHeaders(pathname, { https }), ...cacheHeaders(pathname) };
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     keepOurCsp(res, headers['Content-Security-Policy'] ?? '');
+    if (headers['Cache-Control'] !== undefined) keepOurCacheControl(res, headers['Cache-Control']);
     handler(req, res);
   });
   // Slow clients must not hold sockets forever; these stay above any real page's time.

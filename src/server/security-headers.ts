@@ -7,6 +7,7 @@
  * policies combine by intersection, so this header must not name script-src or default-src (it would block the hashed
  * island scripts).
  */
+import { LOADER_PATH } from '#src/features/widgets/loader.ts';
 
 /** Open data is meant to be fetched by other sites' scripts (CORS is allowed there too). */
 function isOpenDataPath(pathname: string): boolean {
@@ -50,7 +51,9 @@ export function securityHeaders(pathname: string, options: SecurityHeaderOptions
     'Permissions-Policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), browsing-topics=()',
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': embed || isOpenDataPath(pathname) ? 'cross-origin' : 'same-origin',
+    // The widget loader is loaded by partners' pages with `<script src>`.
+    'Cross-Origin-Resource-Policy':
+      embed || isOpenDataPath(pathname) || pathname === LOADER_PATH ? 'cross-origin' : 'same-origin',
   };
   // Older browsers ignore frame-ancestors; X-Frame-Options has no "allow everyone", so embeds simply omit it.
   if (!embed) headers['X-Frame-Options'] = 'DENY';
@@ -58,7 +61,12 @@ export function securityHeaders(pathname: string, options: SecurityHeaderOptions
   return headers;
 }
 
-/** Long-lived caching for fingerprinted build assets; everything else is left to the page. */
+/**
+ * Long-lived caching for fingerprinted build assets, an hour (then a day of revalidating in the background) for the
+ * widget loader, whose address never changes; everything else is left to the page. These win over the file server's own `max-age=0`.
+ */
 export function cacheHeaders(pathname: string): Record<string, string> {
-  return pathname.startsWith('/_astro/') ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {};
+  if (pathname.startsWith('/_astro/')) return { 'Cache-Control': 'public, max-age=31536000, immutable' };
+  if (pathname === LOADER_PATH) return { 'Cache-Control': 'public, max-age=3600, stale-while-revalidate=86400' };
+  return {};
 }

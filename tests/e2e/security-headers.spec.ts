@@ -23,9 +23,10 @@ for (const pageType of pageTypes) {
       const response = await request.get(pageType.paths[lang], { maxRedirects: 0 });
       const headers = response.headers();
       const header = cspDirectives(headers['content-security-policy'] ?? '');
-      expect(header.get('frame-ancestors')).toBe("'none'");
+      // Only the embeds may be framed by other sites; every other page refuses any frame.
+      expect(header.get('frame-ancestors')).toBe(pageType.embed === true ? '*' : "'none'");
       expect(header.get('object-src')).toBe("'none'");
-      expect(headers['x-frame-options']).toBe('DENY');
+      expect(headers['x-frame-options']).toBe(pageType.embed === true ? undefined : 'DENY');
       expect(headers['referrer-policy']).toBe('same-origin');
       expect(headers['permissions-policy']).toContain('camera=()');
       expect(headers['x-content-type-options']).toBe('nosniff');

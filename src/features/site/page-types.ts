@@ -14,9 +14,14 @@ export interface PageType {
   rendering: 'static' | 'on-demand';
   /**
    * Why this page may ship JavaScript, or `null` for none. Content pages ship none; only the page types named in the
-   * Foundation issue may: locator, intake, search, configurator, console.
+   * Foundation issue may: locator, intake, search, configurator, console. Embeds ship their height reporter.
    */
-  scriptAllowed: null | 'locator' | 'intake' | 'search' | 'configurator' | 'console' | 'campaign-share';
+  scriptAllowed: null | 'locator' | 'intake' | 'search' | 'configurator' | 'console' | 'campaign-share' | 'embed-height';
+  /**
+   * An embed (`/embed/…`, src/features/widgets/): other sites may frame it, and it has no site header, so no language
+   * switch.
+   */
+  embed?: boolean;
 }
 
 export const pageTypes: readonly PageType[] = [
@@ -48,6 +53,12 @@ export const pageTypes: readonly PageType[] = [
   // The staff console's sign-in page: the one console page anyone can load; the signed-in pages are checked by
   // tests/e2e/console*.spec.ts (axe, headers, no-store). The console ships no JavaScript at all.
   { id: 'console-sign-in', paths: { vi: '/quan-ly/dang-nhap', en: '/en/console/sign-in' }, rendering: 'on-demand', scriptAllowed: null },
+  // The widgets' configurator (its one script copies the code and refreshes the preview), and the embeds partners'
+  // pages frame: on demand (options are query parameters), each with the tiny script that reports its height.
+  { id: 'configurator', paths: { vi: '/nhung-tien-ich', en: '/en/embed' }, rendering: 'on-demand', scriptAllowed: 'configurator' },
+  { id: 'embed-locator', paths: { vi: '/embed/tim-ho-tro?province=01', en: '/embed/en/find-help?province=01' }, rendering: 'on-demand', scriptAllowed: 'embed-height', embed: true },
+  { id: 'embed-help', paths: { vi: '/embed/xin-tu-van', en: '/embed/en/ask-for-help' }, rendering: 'on-demand', scriptAllowed: 'embed-height', embed: true },
+  { id: 'embed-campaign', paths: { vi: '/embed/chien-dich/hoi-la-dung-cam', en: '/embed/en/campaigns/asking-is-brave' }, rendering: 'on-demand', scriptAllowed: 'embed-height', embed: true },
 ];
 
 /** Page types that must ship no `<script>` at all. */

@@ -31,6 +31,12 @@ export const routes = {
   rss: { vi: '/rss.xml', en: '/en/rss.xml' },
   statistics: { vi: '/so-lieu', en: '/en/statistics' },
   embed: { vi: '/nhung-tien-ich', en: '/en/embed' },
+  // The embeds other sites frame (only `/embed/` may be framed: src/server/security-headers.ts), so their English
+  // paths mirror the site's under `/embed/en/` rather than `/en/`.
+  embedLocator: { vi: '/embed/tim-ho-tro', en: '/embed/en/find-help' },
+  embedHelp: { vi: '/embed/xin-tu-van', en: '/embed/en/ask-for-help' },
+  embedNewestCampaign: { vi: '/embed/chien-dich', en: '/embed/en/campaigns' },
+  embedCampaign: { vi: '/embed/chien-dich/[slug]', en: '/embed/en/campaigns/[slug]' },
   console: { vi: '/quan-ly', en: '/en/console' },
   consoleSignIn: { vi: '/quan-ly/dang-nhap', en: '/en/console/sign-in' },
   consoleVerify: { vi: '/quan-ly/xac-minh', en: '/en/console/verify' },
@@ -59,7 +65,8 @@ export function localizedPath(id: RouteId, lang: Lang, params: Record<string, st
   });
 }
 
-/** The language a path belongs to: everything under `/en/` is English, the rest Vietnamese. */
+/** The language a path belongs to: everything under `/en/` (and the embeds under `/embed/en/`) is English. */
 export function langOfPath(pathname: string): Lang {
-  return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'vi';
+  const path = pathname.startsWith('/embed/') ? pathname.slice('/embed'.length) : pathname;
+  return path === '/en' || path.startsWith('/en/') ? 'en' : 'vi';
 }

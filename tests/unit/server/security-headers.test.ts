@@ -48,3 +48,20 @@ describe('open data', () => {
     expect(headers['Content-Security-Policy']).toContain("frame-ancestors 'none'");
   });
 });
+
+describe('the widget loader', () => {
+  it("may be loaded by other sites' pages, but not framed", () => {
+    const headers = securityHeaders('/widget.js', { https: false });
+    expect(headers['Cross-Origin-Resource-Policy']).toBe('cross-origin');
+    expect(headers['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('is cached for an hour, not for a year: its address never changes', () => {
+    expect(cacheHeaders('/widget.js')['Cache-Control']).toBe('public, max-age=3600, stale-while-revalidate=86400');
+  });
+
+  it('is the only file outside /embed/ and /open-data/ other sites may load', () => {
+    expect(securityHeaders('/favicon.svg', { https: false })['Cross-Origin-Resource-Policy']).toBe('same-origin');
+    expect(securityHeaders('/widget.jsx', { https: false })['Cross-Origin-Resource-Policy']).toBe('same-origin');
+  });
+});
