@@ -17,7 +17,16 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       // The machine's network is closed: Chromium's background connections are switched off.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
     },
     trace: 'off',
   },
@@ -28,6 +37,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,
+    // SIGTERM, so the portal closes its database cleanly before the scan after the run opens it.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
@@ -42,6 +53,7 @@ export default defineConfig({
       // One reverse proxy is trusted, so a test can speak for its own client (X-Forwarded-For) and get its own rate
       // limit buckets; requests without the header are keyed by the socket address as before.
       TRUST_PROXY: '1',
+      ...(process.env.E2E_LOG_FILE ? { E2E_LOG_FILE: process.env.E2E_LOG_FILE } : {}),
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

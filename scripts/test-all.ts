@@ -4,7 +4,8 @@
  *   2. Lint and typecheck.
  *   3. One production build, shared by every server the tests start.
  *   4. Unit tests on embedded PGlite, then again on a fresh PostgreSQL database (created and dropped per run).
- *   5. End-to-end tests in Chromium against `npm start`, on PGlite, then on a fresh PostgreSQL database.
+ *   5. End-to-end tests in Chromium against `npm start`, on PGlite, then on a fresh PostgreSQL database; after each, a
+ *      scan of the tables, files and server log that run left for addresses, user agents and the texts it typed.
  * Set TEST_SKIP_POSTGRES=1 to skip the PostgreSQL runs on a machine without a server (CI never sets it).
  */
 import { spawnSync } from 'node:child_process';
@@ -46,11 +47,21 @@ async function withPostgresDatabase<T>(fn: (url: string) => T): Promise<T> {
 function e2e(label: string, env: Record<string, string>): boolean {
   const scratch = mkdtempSync(join(tmpdir(), 'hotro-e2e-'));
   try {
-    return run(`e2e (${label})`, bin('playwright'), ['test'], {
+    const scratchEnv = {
       E2E_DATA_DIR: join(scratch, 'data'),
       E2E_KEY_FILE: join(scratch, 'keys/intake.key'),
+      E2E_LOG_FILE: join(scratch, 'server.log'),
       ...env,
-    });
+    };
+    const passed = run(`e2e (${label})`, bin('playwright'), ['test'], scratchEnv);
+    // What the whole run left behind (tables, files, the server's log): no address, user agent or typed text.
+    const clean = run(
+      `privacy scan after e2e (${label})`,
+      process.execPath,
+      [join(root, 'tests/setup/scan-after-e2e.ts')],
+      scratchEnv,
+    );
+    return passed && clean;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -63,17 +74,21 @@ async function main(): Promise<void> {
   run('typecheck', bin('astro'), ['check']);
   // The same two steps as `npm run build`: the site, then its Pagefind search index.
   const built =
-    run('build', bin('astro'), ['build'], { ASTRO_TELEMETRY_DISABLED: '1' }) && run('search index', bin('pagefind'), []);
+    run('build', bin('astro'), ['build'], { ASTRO_TELEMETRY_DISABLED: '1' }) &&
+    run('search index', bin('pagefind'), []);
   run('unit (PGlite)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'pglite' });
   // The whole unit suite again on PostgreSQL: every database test must hold on both engines.
-  if (withPostgres) run('unit (PostgreSQL)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'postgres', TEST_PG_URL: adminUrl });
+  if (withPostgres)
+    run('unit (PostgreSQL)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'postgres', TEST_PG_URL: adminUrl });
   if (built && existsSync(join(root, 'dist/server/entry.mjs'))) {
     e2e('PGlite', {});
-    if (withPostgres) await withPostgresDatabase((url) => e2e('PostgreSQL', { E2E_DATABASE_URL: url, E2E_PORT: '4401' }));
+    if (withPostgres)
+      await withPostgresDatabase((url) => e2e('PostgreSQL', { E2E_DATABASE_URL: url, E2E_PORT: '4401' }));
   }
 
   process.stdout.write('\n=== summary ===\n');
-  for (const result of results) process.stdout.write(`${result.ok ? 'ok  ' : 'FAIL'} ${result.step} (${result.seconds} s)\n`);
+  for (const result of results)
+    process.stdout.write(`${result.ok ? 'ok  ' : 'FAIL'} ${result.step} (${result.seconds} s)\n`);
   const passed = results.filter((result) => result.ok).length;
   const failed = results.length - passed;
   process.stdout.write(`${passed} passed, ${failed} failed\n`);

@@ -60,8 +60,13 @@ async function invitationLinkFor(email: string): Promise<string> {
         for (const name of files) {
           const text = readFileSync(join(mailDir, name), 'utf8');
           if (!text.includes(`To: ${email}`)) continue;
-          const bodies = text.split(/\r\n\r\n/).slice(1).map((part) => Buffer.from(part.split('\r\n--')[0]?.replace(/\r\n/g, '') ?? '', 'base64').toString('utf8'));
-          link = bodies.map((body) => /https?:\/\/[^\s"<>]+\/quan-ly\/loi-moi\?token=[A-Za-z0-9_-]{43}/.exec(body)?.[0]).find(Boolean);
+          const bodies = text
+            .split(/\r\n\r\n/)
+            .slice(1)
+            .map((part) => Buffer.from(part.split('\r\n--')[0]?.replace(/\r\n/g, '') ?? '', 'base64').toString('utf8'));
+          link = bodies
+            .map((body) => /https?:\/\/[^\s"<>]+\/quan-ly\/loi-moi\?token=[A-Za-z0-9_-]{43}/.exec(body)?.[0])
+            .find(Boolean);
           if (link) return true;
         }
         return false;
@@ -72,11 +77,15 @@ async function invitationLinkFor(email: string): Promise<string> {
   return link ?? '';
 }
 
-test('a provincial administrator sees the province’s points and corrects one; the public page shows it at once', async ({ browser }) => {
+test('a provincial administrator sees the province’s points and corrects one; the public page shows it at once', async ({
+  browser,
+}) => {
   const { pointY } = readFixture();
   const page = await pageOf(browser, 'hanoiAdmin');
   await page.goto(localizedPath('consolePoints', 'vi'));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(vi('console.admin.points.titleOf', { province: 'Hà Nội' }));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    vi('console.admin.points.titleOf', { province: 'Hà Nội' }),
+  );
   await page.getByTestId('points-table').getByRole('link', { name: pointY.name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(pointY.name);
 
@@ -86,7 +95,9 @@ test('a provincial administrator sees the province’s points and corrects one; 
   await page.getByRole('button', { name: vi('console.admin.point.save') }).click();
   await expect(page).toHaveTitle(/^Lỗi: /);
   const summary = page.locator('.error-summary');
-  await expect(summary.getByRole('link', { name: vi('console.admin.point.error.phoneInvalid', { value: 'abc' }) })).toHaveAttribute('href', '#f-phones');
+  await expect(
+    summary.getByRole('link', { name: vi('console.admin.point.error.phoneInvalid', { value: 'abc' }) }),
+  ).toHaveAttribute('href', '#f-phones');
   await expect(phones).toHaveValue(`${before}\nabc`);
   await expectNoAxeViolations(page);
 
@@ -110,7 +121,9 @@ test('a provincial administrator sees the province’s points and corrects one; 
   await page.close();
 });
 
-test('a point’s staff: add and remove someone of the province, invite a new person who joins, then disable them', async ({ browser }) => {
+test('a point’s staff: add and remove someone of the province, invite a new person who joins, then disable them', async ({
+  browser,
+}) => {
   const { pointY } = readFixture();
   const page = await pageOf(browser, 'hanoiAdmin');
   await page.goto(localizedPath('consolePoint', 'vi', { id: pointY.id }));
@@ -120,21 +133,29 @@ test('a point’s staff: add and remove someone of the province, invite a new pe
 
   // Nobody chosen: the error summary says so.
   await page.getByRole('button', { name: vi('console.admin.point.add.submit') }).click();
-  await expect(page.locator('.error-summary').getByRole('link', { name: vi('console.admin.point.error.choosePerson') })).toBeVisible();
+  await expect(
+    page.locator('.error-summary').getByRole('link', { name: vi('console.admin.point.error.choosePerson') }),
+  ).toBeVisible();
   // The list holds point staff only: no administrator, so an administrator cannot add themselves.
   const options = await page.getByLabel(vi('console.admin.point.add.label')).locator('option').allTextContents();
   expect(options.some((option) => option.includes(consoleStaff.hanoiAdmin.email))).toBe(false);
-  await page.getByLabel(vi('console.admin.point.add.label')).selectOption({ label: `${consoleStaff.staffA.name} (${consoleStaff.staffA.email})` });
+  await page
+    .getByLabel(vi('console.admin.point.add.label'))
+    .selectOption({ label: `${consoleStaff.staffA.name} (${consoleStaff.staffA.email})` });
   await page.getByRole('button', { name: vi('console.admin.point.add.submit') }).click();
   await expect(page.getByRole('status')).toHaveText(vi('console.admin.point.notice.staffAdded'));
   await expect(staffTable).toContainText(consoleStaff.staffA.name);
-  await page.getByRole('button', { name: `${vi('console.admin.point.staff.remove')} ${consoleStaff.staffA.name}` }).click();
+  await page
+    .getByRole('button', { name: `${vi('console.admin.point.staff.remove')} ${consoleStaff.staffA.name}` })
+    .click();
   await expect(page.getByRole('status')).toHaveText(vi('console.admin.point.notice.staffRemoved'));
   await expect(staffTable).not.toContainText(consoleStaff.staffA.name);
 
   const email = `e2e-new-${Date.now()}@example.invalid`;
   await page.getByRole('button', { name: vi('console.admin.point.invite.submit') }).click();
-  await expect(page.locator('.error-summary').getByRole('link', { name: vi('console.admin.invite.error.emailRequired') })).toHaveAttribute('href', '#f-invite-email');
+  await expect(
+    page.locator('.error-summary').getByRole('link', { name: vi('console.admin.invite.error.emailRequired') }),
+  ).toHaveAttribute('href', '#f-invite-email');
   await page.getByLabel(vi('console.admin.invite.email.label')).fill(email);
   await page.getByRole('button', { name: vi('console.admin.point.invite.submit') }).click();
   await expect(page.getByRole('status')).toHaveText(vi('console.admin.point.notice.invited'));
@@ -175,7 +196,9 @@ test('a point’s staff: add and remove someone of the province, invite a new pe
   await page.close();
 });
 
-test('a report of outdated information sent from the public page is read (note included) and resolved', async ({ browser }) => {
+test('a report of outdated information sent from the public page is read (note included) and resolved', async ({
+  browser,
+}) => {
   const { pointY } = readFixture();
   const note = `E2E-ADMIN số ${Date.now()} không ai nghe`;
   const publicPage = await browser.newPage();
@@ -200,7 +223,9 @@ test('a report of outdated information sent from the public page is read (note i
 test('counts: charts and tables with the same numbers, every small count as "< 5"', async ({ browser }) => {
   const page = await pageOf(browser, 'hanoiAdmin');
   await page.goto(localizedPath('consoleCounts', 'vi'));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(vi('console.admin.counts.titleOf', { province: 'Hà Nội' }));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    vi('console.admin.counts.titleOf', { province: 'Hà Nội' }),
+  );
   for (const id of ['by-week', 'by-help', 'by-outcome']) {
     const block = page.locator(`[data-chart="${id}"]`);
     await expect(block.getByRole('img')).toBeVisible();
@@ -219,13 +244,20 @@ test('import: every problem of a file is listed and nothing written; a clean fil
   const page = await pageOf(browser, 'hanoiAdmin');
   await page.goto(localizedPath('consoleImport', 'vi'));
   await page.getByRole('button', { name: vi('console.admin.import.submit') }).click();
-  await expect(page.locator('.error-summary').getByRole('link', { name: vi('console.admin.import.error.chooseFile') })).toHaveAttribute('href', '#f-file');
+  await expect(
+    page.locator('.error-summary').getByRole('link', { name: vi('console.admin.import.error.chooseFile') }),
+  ).toHaveAttribute('href', '#f-file');
 
-  const header = 'Mã dòng,Mã tỉnh,Xã/phường (mã hoặc tên),Đơn vị quản lý,Loại đơn vị,Tên điểm,Địa chỉ,Vĩ độ,Kinh độ,Điện thoại,Email nhận thông báo,Loại dịch vụ,Chi phí,Ngôn ngữ,Tuổi tối thiểu,Tuổi tối đa,Giờ làm việc,Trạng thái,Ngày xác minh';
+  const header =
+    'Mã dòng,Mã tỉnh,Xã/phường (mã hoặc tên),Đơn vị quản lý,Loại đơn vị,Tên điểm,Địa chỉ,Vĩ độ,Kinh độ,Điện thoại,Email nhận thông báo,Loại dịch vụ,Chi phí,Ngôn ngữ,Tuổi tối thiểu,Tuổi tối đa,Giờ làm việc,Trạng thái,Ngày xác minh';
   const row = (id: string, province: string, phone: string) =>
     `${id},${province},00004,Đơn vị thử E2E,health-station,Điểm thử nhập E2E ${id},,,,${phone},,counselling,free,vi,,,,inactive,`;
   const file = page.getByLabel(vi('console.admin.import.file.label'));
-  await file.setInputFiles({ name: 'sai.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row('E2E-1', '48', 'abc')}\n`) });
+  await file.setInputFiles({
+    name: 'sai.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${header}\n${row('E2E-1', '48', 'abc')}\n`),
+  });
   await page.getByRole('button', { name: vi('console.admin.import.submit') }).click();
   await expect(page).toHaveTitle(/^Lỗi: /);
   const problems = page.getByTestId('import-problems');
@@ -234,7 +266,11 @@ test('import: every problem of a file is listed and nothing written; a clean fil
   await expect(problems).not.toContainText('--province');
   await expectNoAxeViolations(page);
 
-  await file.setInputFiles({ name: 'dung.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${header}\n${row('E2E-1', '01', '0912345678')}\n`) });
+  await file.setInputFiles({
+    name: 'dung.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${header}\n${row('E2E-1', '01', '0912345678')}\n`),
+  });
   await page.getByRole('button', { name: vi('console.admin.import.submit') }).click();
   const done = page.getByTestId('import-done');
   await expect(done).toContainText(vi('console.admin.import.done.inserted', { count: 1 }));
@@ -255,15 +291,28 @@ test('a national administrator chooses a province, or sees the country', async (
   const page = await pageOf(browser, 'nationalAdmin');
   await page.goto(localizedPath('consolePoints', 'vi'));
   await page.getByRole('link', { name: 'Đà Nẵng', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(vi('console.admin.points.titleOf', { province: 'Đà Nẵng' }));
-  await expect(page.getByTestId('points-table').getByRole('link', { name: readFixture().otherProvincePoint.name, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    vi('console.admin.points.titleOf', { province: 'Đà Nẵng' }),
+  );
+  await expect(
+    page.getByTestId('points-table').getByRole('link', { name: readFixture().otherProvincePoint.name, exact: true }),
+  ).toBeVisible();
   await page.goto(localizedPath('consoleCounts', 'vi'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(vi('console.admin.counts.titleNational'));
   await expect(page.locator('[data-chart="by-province"] tbody tr')).toHaveCount(34);
   await page.close();
 });
 
-const adminPages = ['consolePoints', 'consolePoint', 'consoleStaff', 'consoleReports', 'consoleCounts', 'consoleAudit', 'consoleDeadLetters', 'consoleImport'] as const;
+const adminPages = [
+  'consolePoints',
+  'consolePoint',
+  'consoleStaff',
+  'consoleReports',
+  'consoleCounts',
+  'consoleAudit',
+  'consoleDeadLetters',
+  'consoleImport',
+] as const;
 
 for (const lang of ['vi', 'en'] as const satisfies readonly Lang[]) {
   test(`(${lang}) axe finds nothing on any administration page`, async ({ browser }) => {
@@ -278,7 +327,11 @@ for (const lang of ['vi', 'en'] as const satisfies readonly Lang[]) {
       await expectNoAxeViolations(page);
     }
     const national = await pageOf(browser, 'nationalAdmin');
-    for (const path of [localizedPath('consolePoints', lang), localizedPath('consoleCounts', lang), localizedPath('consoleStaff', lang)]) {
+    for (const path of [
+      localizedPath('consolePoints', lang),
+      localizedPath('consoleCounts', lang),
+      localizedPath('consoleStaff', lang),
+    ]) {
       await national.goto(path);
       await expectNoAxeViolations(national);
     }

@@ -11,7 +11,13 @@ import { request, type APIRequestContext } from '@playwright/test';
 import { localizedPath } from '#src/features/site/routes.ts';
 import { repoRoot } from '../setup/portal-process.ts';
 import { totpCode } from '../setup/totp.ts';
-import { consoleStaff, FIXTURE_FILE, STAFF_PASSWORD, type ConsoleFixture, type StaffKey } from '../fixtures/console-staff.ts';
+import {
+  consoleStaff,
+  FIXTURE_FILE,
+  STAFF_PASSWORD,
+  type ConsoleFixture,
+  type StaffKey,
+} from '../fixtures/console-staff.ts';
 
 export const dataDir = resolve(repoRoot, process.env.E2E_DATA_DIR ?? '.tmp/e2e-data');
 export const baseURL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4400)}`;
@@ -88,7 +94,9 @@ export async function signedIn(key: StaffKey): Promise<APIRequestContext> {
 async function setUpSecondFactor(client: APIRequestContext, key: StaffKey): Promise<void> {
   const accountPath = localizedPath('consoleAccount', 'vi');
   const csrf = csrfOf(await (await client.get(accountPath)).text());
-  const started = await client.post(accountPath, { form: { csrf, action: 'start-two-factor', password: STAFF_PASSWORD } });
+  const started = await client.post(accountPath, {
+    form: { csrf, action: 'start-two-factor', password: STAFF_PASSWORD },
+  });
   const html = await started.text();
   const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(html)?.[1];
   const uri = /name="totpUri" value="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
@@ -96,6 +104,7 @@ async function setUpSecondFactor(client: APIRequestContext, key: StaffKey): Prom
   const confirmed = await client.post(accountPath, {
     form: { csrf, action: 'confirm-two-factor', totpUri: uri, code: await freshCode(uri) },
   });
-  if (confirmed.status() !== 303) throw new Error(`confirming the second factor of ${key} answered ${confirmed.status()}`);
+  if (confirmed.status() !== 303)
+    throw new Error(`confirming the second factor of ${key} answered ${confirmed.status()}`);
   writeFileSync(secretFile(key), `${secret}\n`);
 }

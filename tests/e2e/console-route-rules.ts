@@ -38,7 +38,10 @@ const everyone = (expectation: Expectation): Record<Principal, Expectation> => (
   nationalAdmin: expectation,
 });
 
-const signedIn = (expectation: Expectation): Record<Principal, Expectation> => ({ ...everyone(expectation), signedOut: 'sign-in' });
+const signedIn = (expectation: Expectation): Record<Principal, Expectation> => ({
+  ...everyone(expectation),
+  signedOut: 'sign-in',
+});
 
 /** Administration pages of the principal's own province (or all, for the national administrator). */
 const adminOnly: Record<Principal, Expectation> = {
@@ -66,7 +69,11 @@ export const consoleRouteRules: Readonly<Partial<Record<ConsoleRouteId, RouteRul
     public: true,
     examples: [
       { about: 'without a token', get: everyone(404) },
-      { about: 'with a made-up token', query: '?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', get: everyone(404) },
+      {
+        about: 'with a made-up token',
+        query: '?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        get: everyone(404),
+      },
     ],
   },
   consoleAccount: { public: false, examples: [{ about: 'own account', get: signedIn(200) }] },

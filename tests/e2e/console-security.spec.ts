@@ -55,7 +55,9 @@ test('the build manifest lists the console routes, none of them prerendered', ()
 test('every console route in the build manifest has a rule', () => {
   const missing = consoleRoutes
     .map((route) => ({ pattern: route.pattern, route: routeOf(route.pattern) }))
-    .filter(({ route }) => route === undefined || consoleRouteRules[route.id as keyof typeof consoleRouteRules] === undefined)
+    .filter(
+      ({ route }) => route === undefined || consoleRouteRules[route.id as keyof typeof consoleRouteRules] === undefined,
+    )
     .map(({ pattern }) => pattern);
   expect(missing, 'console routes without a line in console-route-rules.ts').toEqual([]);
 });
@@ -82,7 +84,9 @@ for (const route of consoleRoutes) {
         const location = response.headers()['location'] ?? '';
         const expected = example.get[principal];
         wanted[principal] = String(expected);
-        seen[principal] = matches(response.status(), location, expected, found.lang) ? String(expected) : `${response.status()} ${location}`;
+        seen[principal] = matches(response.status(), location, expected, found.lang)
+          ? String(expected)
+          : `${response.status()} ${location}`;
         if (response.status() !== 303) expect(response.headers()['cache-control']).toBe('no-store');
       }
       expect(seen).toEqual(wanted);
@@ -116,7 +120,7 @@ for (const route of consoleRoutes) {
   }
 }
 
-test("staff of another point cannot act on a case: the action changes nothing and leads back to the inbox", async () => {
+test('staff of another point cannot act on a case: the action changes nothing and leads back to the inbox', async () => {
   const fixture = readFixture();
   const path = localizedPath('consoleCase', 'vi', { id: fixture.caseOfY });
   const staffA = clients.get('staffA')!;
@@ -143,31 +147,60 @@ test('sign-in is throttled under a scripted burst, per account from many clients
   // stops the burst, and then even the right password waits.
   const answers: number[] = [];
   for (let i = 0; i < 12; i++) {
-    const client = await request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { Origin: baseURL, 'X-Forwarded-For': `198.51.100.${100 + i}` } });
-    answers.push((await client.post('/quan-ly/dang-nhap', { form: { email: target, password: `wrong ${i}`, next: '/quan-ly' } })).status());
+    const client = await request.newContext({
+      baseURL,
+      maxRedirects: 0,
+      extraHTTPHeaders: { Origin: baseURL, 'X-Forwarded-For': `198.51.100.${100 + i}` },
+    });
+    answers.push(
+      (
+        await client.post('/quan-ly/dang-nhap', { form: { email: target, password: `wrong ${i}`, next: '/quan-ly' } })
+      ).status(),
+    );
     await client.dispose();
   }
   expect(answers.slice(0, 10).every((status) => status === 400)).toBe(true);
   expect(answers.slice(10)).toEqual([429, 429]);
-  const late = await request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { Origin: baseURL, 'X-Forwarded-For': '198.51.100.150' } });
-  const right = await late.post('/quan-ly/dang-nhap', { form: { email: target, password: STAFF_PASSWORD, next: '/quan-ly' } });
+  const late = await request.newContext({
+    baseURL,
+    maxRedirects: 0,
+    extraHTTPHeaders: { Origin: baseURL, 'X-Forwarded-For': '198.51.100.150' },
+  });
+  const right = await late.post('/quan-ly/dang-nhap', {
+    form: { email: target, password: STAFF_PASSWORD, next: '/quan-ly' },
+  });
   expect(right.status()).toBe(429);
   expect(await right.text()).toContain('phút');
   await late.dispose();
 
   // One client trying many accounts is stopped by its own limit.
-  const one = await request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { Origin: baseURL, 'X-Forwarded-For': '198.51.100.160' } });
+  const one = await request.newContext({
+    baseURL,
+    maxRedirects: 0,
+    extraHTTPHeaders: { Origin: baseURL, 'X-Forwarded-For': '198.51.100.160' },
+  });
   const spread: number[] = [];
   for (let i = 0; i < 12; i++)
-    spread.push((await one.post('/quan-ly/dang-nhap', { form: { email: `nobody-${i}@example.invalid`, password: 'x', next: '/quan-ly' } })).status());
+    spread.push(
+      (
+        await one.post('/quan-ly/dang-nhap', {
+          form: { email: `nobody-${i}@example.invalid`, password: 'x', next: '/quan-ly' },
+        })
+      ).status(),
+    );
   expect(spread.slice(10)).toEqual([429, 429]);
   await one.dispose();
 });
 
 test('the session cookie is HttpOnly and SameSite=Lax, and the console never lets a page be cached', async () => {
   const client = await newClient('staffA');
-  const signIn = await client.post('/quan-ly/dang-nhap', { form: { email: consoleStaff.staffA.email, password: STAFF_PASSWORD, next: '/quan-ly' } });
-  const cookies = signIn.headersArray().filter((header) => header.name.toLowerCase() === 'set-cookie').map((header) => header.value);
+  const signIn = await client.post('/quan-ly/dang-nhap', {
+    form: { email: consoleStaff.staffA.email, password: STAFF_PASSWORD, next: '/quan-ly' },
+  });
+  const cookies = signIn
+    .headersArray()
+    .filter((header) => header.name.toLowerCase() === 'set-cookie')
+    .map((header) => header.value);
   const session = cookies.find((cookie) => cookie.startsWith('hotro.session_token='));
   expect(session).toBeDefined();
   expect(session).toMatch(/; HttpOnly/i);

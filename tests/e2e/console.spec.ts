@@ -7,7 +7,14 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { caseOutcomes, caseStatuses, handoverReasons, helpWanted, requesterKinds, ageBands } from '#src/features/lists/index.ts';
+import {
+  caseOutcomes,
+  caseStatuses,
+  handoverReasons,
+  helpWanted,
+  requesterKinds,
+  ageBands,
+} from '#src/features/lists/index.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
 import { consoleStaff, STAFF_PASSWORD, type StaffKey } from '../fixtures/console-staff.ts';
@@ -24,7 +31,11 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** A browser of one person, speaking from its own address (the e2e server trusts one proxy). */
-async function browserOf(browser: Browser, address: string, js = true): Promise<{ context: BrowserContext; page: Page }> {
+async function browserOf(
+  browser: Browser,
+  address: string,
+  js = true,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ javaScriptEnabled: js, extraHTTPHeaders: { 'X-Forwarded-For': address } });
   return { context, page: await context.newPage() };
 }
@@ -95,7 +106,9 @@ test('a request travels from the public form through the console and back to the
 
   // The requester reads the reply with the code.
   await track(requester.page, code);
-  await expect(requester.page.locator('.intake-message--staff .intake-message__text')).toHaveText([`Chào anh chị, điểm sẽ liên hệ ${MARKER}`]);
+  await expect(requester.page.locator('.intake-message--staff .intake-message__text')).toHaveText([
+    `Chào anh chị, điểm sẽ liên hệ ${MARKER}`,
+  ]);
 
   // An empty reply is refused with the GOV.UK pattern: summary and field, same words.
   await a.page.goto(casePath);

@@ -7,7 +7,9 @@ for (const [lang, index, heading, reviewed] of [
   ['vi', '/huong-dan', 'Hướng dẫn từng bước', 'Xem lại lần cuối'],
   ['en', '/en/guides', 'Step-by-step guides', 'Last reviewed'],
 ] as const) {
-  test(`the guides index (${lang}) lists the six guides, each dated and ending with the next step`, async ({ page }) => {
+  test(`the guides index (${lang}) lists the six guides, each dated and ending with the next step`, async ({
+    page,
+  }) => {
     await page.goto(index);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     const links = page.locator('.guide-list .card-title a');
@@ -17,7 +19,10 @@ for (const [lang, index, heading, reviewed] of [
       const response = await page.goto(href);
       expect(response?.status(), href).toBe(200);
       await expect(page.locator('.entry-header .meta'), href).toContainText(reviewed);
-      await expect(page.locator('.next-steps a[href$="/tim-ho-tro"], .next-steps a[href$="/find-help"]'), href).toHaveCount(1);
+      await expect(
+        page.locator('.next-steps a[href$="/tim-ho-tro"], .next-steps a[href$="/find-help"]'),
+        href,
+      ).toHaveCount(1);
     }
   });
 }
@@ -37,10 +42,14 @@ test('every guide in both languages has no axe violation', async ({ page }) => {
   test.setTimeout(240_000);
   for (const index of ['/huong-dan', '/en/guides']) {
     await page.goto(index);
-    const hrefs = await page.locator('.guide-list .card-title a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+    const hrefs = await page
+      .locator('.guide-list .card-title a')
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) {
       await page.goto(href);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
       expect(results.violations.map((violation) => `${href}: ${violation.id}`)).toEqual([]);
     }
   }
@@ -57,7 +66,9 @@ for (const [lang, path] of [
   ['vi', '/so-lieu'],
   ['en', '/en/statistics'],
 ] as const) {
-  test(`each statistics chart (${lang}) is named, described and followed by a table of the same figures`, async ({ page }) => {
+  test(`each statistics chart (${lang}) is named, described and followed by a table of the same figures`, async ({
+    page,
+  }) => {
     await page.goto(path);
     const blocks = page.locator('.chart-block');
     expect(await blocks.count()).toBeGreaterThanOrEqual(8);
@@ -78,7 +89,9 @@ for (const [lang, path] of [
 test('the statistics page says what the figures do not say, and names places as then and now', async ({ page }) => {
   await page.goto('/so-lieu');
   await expect(page.getByRole('heading', { name: 'Số liệu này nói gì và không nói gì' })).toBeVisible();
-  await expect(page.locator('td[data-province-code="75"]').first()).toHaveText('Tỉnh Đồng Nai (nay thuộc Thành phố Đồng Nai)');
+  await expect(page.locator('td[data-province-code="75"]').first()).toHaveText(
+    'Tỉnh Đồng Nai (nay thuộc Thành phố Đồng Nai)',
+  );
   await expect(page.getByText('Một tỉnh (bản lưu không ghi tên tỉnh)').first()).toBeVisible();
   await expect(page.getByRole('cell', { name: 'hơn 225.000 người' })).toBeVisible();
 });

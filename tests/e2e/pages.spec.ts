@@ -24,7 +24,9 @@ for (const pageType of pageTypes) {
         const results = await new AxeBuilder({ page })
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
           .analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+          [],
+        );
         expect(consoleErrors).toEqual([]);
       });
 
@@ -34,7 +36,9 @@ for (const pageType of pageTypes) {
           await page.goto(path);
           const other = lang === 'vi' ? 'en' : 'vi';
           await page.locator(`.lang-switch a[hreflang="${other}"]`).click();
-          await expect(page).toHaveURL((url) => decodeURI(url.pathname).replace(/\/$/, '') === pageType.paths[other].replace(/\/$/, ''));
+          await expect(page).toHaveURL(
+            (url) => decodeURI(url.pathname).replace(/\/$/, '') === pageType.paths[other].replace(/\/$/, ''),
+          );
           await expect(page.locator('html')).toHaveAttribute('lang', other);
         });
       }
@@ -46,7 +50,9 @@ test('the page works at 320 px wide without horizontal scrolling', async ({ page
   await page.setViewportSize({ width: 320, height: 640 });
   for (const pageType of pageTypes) {
     await page.goto(pageType.paths.vi);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, pageType.id).toBeLessThanOrEqual(0);
   }
 });

@@ -36,7 +36,9 @@ for (const pageType of pageTypes) {
       // Script sources come from Astro's hashed policy, in the page: never 'unsafe-inline'.
       const html = await response.text();
       const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1] ?? '';
-      const scriptSrc = cspDirectives(meta).get('script-src') ?? cspDirectives(headers['content-security-policy'] ?? '').get('script-src');
+      const scriptSrc =
+        cspDirectives(meta).get('script-src') ??
+        cspDirectives(headers['content-security-policy'] ?? '').get('script-src');
       expect(scriptSrc, 'script-src is set').toBeTruthy();
       expect(scriptSrc).not.toContain("'unsafe-inline'");
       expect(scriptSrc).not.toContain("'unsafe-eval'");

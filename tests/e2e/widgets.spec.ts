@@ -8,7 +8,11 @@ import AxeBuilder from '@axe-core/playwright';
 // out of the host page's reach. Against the demo server (DEMO=1).
 
 /** A school's website: whatever HTML the test puts in `html`, on its own origin. */
-async function startSchoolSite(): Promise<{ url: string; setBody: (body: string) => void; close: () => Promise<void> }> {
+async function startSchoolSite(): Promise<{
+  url: string;
+  setBody: (body: string) => void;
+  close: () => Promise<void>;
+}> {
   let body = '';
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -88,7 +92,9 @@ test.describe('a school site with the three widgets', () => {
       await expect(locator.getByRole('heading', { name: 'Nơi hỗ trợ gần Thành phố Hà Nội' })).toBeVisible();
       await expect(locator.locator('.embed-result').first()).toBeVisible();
       const help = page.frameLocator('iframe[src*="/embed/xin-tu-van"]');
-      await expect(help.getByRole('heading', { name: 'Lo lắng về ma túy, cho mình hay cho người thân?' })).toBeVisible();
+      await expect(
+        help.getByRole('heading', { name: 'Lo lắng về ma túy, cho mình hay cho người thân?' }),
+      ).toBeVisible();
       const banner = page.frameLocator('iframe[src*="/embed/en/campaigns/"]');
       await expect(banner.getByRole('heading', { level: 1, name: 'Asking is brave.' })).toBeVisible();
       await expect(banner.locator('html')).toHaveClass(/theme-dark/);
@@ -98,7 +104,9 @@ test.describe('a school site with the three widgets', () => {
       const heightBefore = (await locatorFrame.boundingBox())?.height;
       await locator.getByLabel('Tên xã, phường hoặc tỉnh, thành phố').fill('Phú Quốc');
       await locator.getByRole('button', { name: 'Tìm', exact: true }).click();
-      await expect(locator.getByRole('heading', { name: 'Nơi hỗ trợ gần Đặc khu Phú Quốc, Tỉnh An Giang' })).toBeVisible();
+      await expect(
+        locator.getByRole('heading', { name: 'Nơi hỗ trợ gần Đặc khu Phú Quốc, Tỉnh An Giang' }),
+      ).toBeVisible();
       await expectFitted(locatorFrame);
       expect((await locatorFrame.boundingBox())?.height).not.toBe(heightBefore);
       expect(page.url()).toBe(school.url);
@@ -138,7 +146,9 @@ test.describe('a school site with the three widgets', () => {
   test('pages of the portal other than the embeds refuse to be framed by another site', async ({ page, baseURL }) => {
     const school = await startSchoolSite();
     try {
-      school.setBody(`<iframe title="a" src="${baseURL}/xin-tu-van"></iframe><iframe title="b" src="${baseURL}/embed/xin-tu-van"></iframe>`);
+      school.setBody(
+        `<iframe title="a" src="${baseURL}/xin-tu-van"></iframe><iframe title="b" src="${baseURL}/embed/xin-tu-van"></iframe>`,
+      );
       await page.goto(school.url);
       await expect(page.frameLocator('iframe[title="b"]').getByRole('link', { name: /^Xin tư vấn/ })).toBeVisible();
       // Chromium replaces a refused frame with its own error page.
@@ -160,10 +170,9 @@ test.describe('with JavaScript off', () => {
       school.setBody(await snippetOn(page));
       await page.goto(school.url);
       await expect(page.locator('iframe')).toHaveCount(0);
-      await expect(page.getByRole('link', { name: 'Xin tư vấn không cần nêu tên trên cổng Hỗ trợ cai nghiện' })).toHaveAttribute(
-        'href',
-        /\/xin-tu-van$/,
-      );
+      await expect(
+        page.getByRole('link', { name: 'Xin tư vấn không cần nêu tên trên cổng Hỗ trợ cai nghiện' }),
+      ).toHaveAttribute('href', /\/xin-tu-van$/);
     } finally {
       await school.close();
     }
@@ -180,7 +189,9 @@ test.describe('with JavaScript off', () => {
     await expect(code).toHaveValue(/data-hotro-widget="campaign" data-lang="en" data-theme="dark"/);
     await expect(code).toHaveAttribute('readonly', '');
     await code.selectText();
-    const selected = await code.evaluate((box: HTMLTextAreaElement) => box.value.slice(box.selectionStart, box.selectionEnd));
+    const selected = await code.evaluate((box: HTMLTextAreaElement) =>
+      box.value.slice(box.selectionStart, box.selectionEnd),
+    );
     expect(selected).toBe(await code.inputValue());
     // The preview is the snippet's own link: what readers of a page without JavaScript get.
     await expect(page.locator('.configurator__preview a')).toHaveText('Campaigns of the Addiction support portal');
@@ -220,7 +231,9 @@ test.describe('embeds', () => {
       const results = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
         .analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
     });
   }
 
@@ -244,14 +257,21 @@ test.describe('embeds', () => {
 });
 
 test.describe('the configurator, other widgets', () => {
-  for (const path of ['/nhung-tien-ich?widget=help', '/nhung-tien-ich?widget=campaign', '/en/embed?widget=help', '/en/embed?widget=campaign&lang=vi']) {
+  for (const path of [
+    '/nhung-tien-ich?widget=help',
+    '/nhung-tien-ich?widget=campaign',
+    '/en/embed?widget=help',
+    '/en/embed?widget=campaign&lang=vi',
+  ]) {
     test(`${path} passes axe`, async ({ page }) => {
       await page.goto(path);
       await expect(page.locator('iframe')).toHaveCount(1);
       const results = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
         .analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
     });
   }
 });

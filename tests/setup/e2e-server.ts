@@ -5,8 +5,8 @@
  * same database handle (PGlite allows one process).
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDatabase } from '#src/db/client.server.ts';
 import { migrateDatabase } from '#src/db/migrate.server.ts';
@@ -14,7 +14,29 @@ import { caseEvents, cases, locations } from '#src/db/schema/index.ts';
 import { loadEnv } from '#src/env.server.ts';
 import { createStaffAccount, accountExists } from '#src/features/console/staff/accounts.server.ts';
 import { prepareDirectory } from '#src/features/directory/boot.server.ts';
-import { consoleStaff, FIXTURE_FILE, OTHER_PROVINCE, STAFF_PASSWORD, TEST_PROVINCE, throttleTarget, type ConsoleFixture } from '../fixtures/console-staff.ts';
+import {
+  consoleStaff,
+  FIXTURE_FILE,
+  OTHER_PROVINCE,
+  STAFF_PASSWORD,
+  TEST_PROVINCE,
+  throttleTarget,
+  type ConsoleFixture,
+} from '../fixtures/console-staff.ts';
+
+// Everything the server writes is also kept in E2E_LOG_FILE, which the scan after the run reads (scan-after-e2e.ts):
+// the log of a whole e2e run must hold no client address, user agent or text a test typed.
+const logFile = process.env.E2E_LOG_FILE;
+if (logFile !== undefined && logFile !== '') {
+  mkdirSync(dirname(logFile), { recursive: true });
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      appendFileSync(logFile, chunk);
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
+}
 
 const env = loadEnv();
 const fixturePath = join(env.dataDir, FIXTURE_FILE);
@@ -49,7 +71,12 @@ if (!existsSync(fixturePath)) {
           password: STAFF_PASSWORD,
           role: staff.role,
           provinceCode: 'provinceCode' in staff ? staff.provinceCode : null,
-          pointIds: key === 'staffA' ? pointsOfA.map((point) => point.id) : key === 'staffB' || key === 'throttleTarget' ? [pointY.id] : [],
+          pointIds:
+            key === 'staffA'
+              ? pointsOfA.map((point) => point.id)
+              : key === 'staffB' || key === 'throttleTarget'
+                ? [pointY.id]
+                : [],
           lang: 'vi',
         },
         now,
@@ -72,7 +99,9 @@ if (!existsSync(fixturePath)) {
         receiptKeyId: 'e2e-fixture',
         createdAt: now,
       });
-      await tx.insert(caseEvents).values({ caseId: id, at: now, fromStatus: null, toStatus: 'new', actorKind: 'system' });
+      await tx
+        .insert(caseEvents)
+        .values({ caseId: id, at: now, fromStatus: null, toStatus: 'new', actorKind: 'system' });
       return id;
     };
     const caseOfA = await bareCase(pointsOfA[0] ?? pointY);

@@ -33,7 +33,12 @@ export interface StartOptions {
  * Starts the portal as `npm start` does (`node scripts/start.ts`), on its own port and data folder, and waits until
  * `/` answers 200. The build must exist already (the test runner builds once), so no test pays for a build.
  */
-export async function startPortal({ port, env = {}, dataDir, timeoutMs = 180_000 }: StartOptions): Promise<RunningPortal> {
+export async function startPortal({
+  port,
+  env = {},
+  dataDir,
+  timeoutMs = 180_000,
+}: StartOptions): Promise<RunningPortal> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'hotro-data-'));
   const keyDir = mkdtempSync(join(tmpdir(), 'hotro-keys-'));
   let output = '';
@@ -55,7 +60,8 @@ export async function startPortal({ port, env = {}, dataDir, timeoutMs = 180_000
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The portal exited with ${child.exitCode} before answering:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`The portal exited with ${child.exitCode} before answering:\n${output}`);
     try {
       const response = await fetch(`${url}/`);
       if (response.ok) break;

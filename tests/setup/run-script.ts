@@ -21,7 +21,13 @@ export function runScript(
   args: readonly string[],
   options: { extraEnv?: Record<string, string>; stdin?: string } = {},
 ): Promise<ScriptRun> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: env.dataDir, INIT_CWD: root, DEMO: '0', ...options.extraEnv };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: env.dataDir,
+    INIT_CWD: root,
+    DEMO: '0',
+    ...options.extraEnv,
+  };
   delete childEnv['DATABASE_URL'];
   if (env.databaseUrl !== undefined) childEnv['DATABASE_URL'] = env.databaseUrl;
   return new Promise((resolve, reject) => {

@@ -19,6 +19,7 @@ import { locations } from '#src/db/schema/index.ts';
 import { createStaffAccount } from '#src/features/console/staff/accounts.server.ts';
 import { startPortal, type RunningPortal } from '../../setup/portal-process.ts';
 import { createTestDatabaseEnv, makeTempDir, testEngine } from '../../setup/db.ts';
+import { dumpAllTables, tablesContaining } from '../../setup/table-dump.ts';
 import { freePort, hasBuild, NO_BUILD_MESSAGE, prepareDemoDatabase, sendIntake, serverEnv } from './portal-helpers.ts';
 
 const tag = randomBytes(5).toString('hex').toUpperCase();
@@ -43,7 +44,15 @@ async function createHanoiStaff(env: DatabaseEnv): Promise<void> {
     await handle.db.transaction((tx) =>
       createStaffAccount(
         tx,
-        { email: staffEmail, name: 'Cán bộ thử', password: staffPassword, role: 'point-staff', provinceCode: null, pointIds: points.map((point) => point.id), lang: 'vi' },
+        {
+          email: staffEmail,
+          name: 'Cán bộ thử',
+          password: staffPassword,
+          role: 'point-staff',
+          provinceCode: null,
+          pointIds: points.map((point) => point.id),
+          lang: 'vi',
+        },
         new Date(),
       ),
     );
@@ -62,7 +71,10 @@ async function workOnCases(url: string, headers: Record<string, string>): Promis
       body: new URLSearchParams(form),
     });
   const signIn = await post('/quan-ly/dang-nhap', { email: staffEmail, password: staffPassword, next: '/quan-ly' });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const inbox = await (await fetch(`${url}/quan-ly`, { headers: { ...headers, cookie } })).text();
   const paths = [...new Set([...inbox.matchAll(/href="(\/quan-ly\/yeu-cau\/[0-9a-f-]{36})"/g)].map((m) => m[1] ?? ''))];
   const pageHeaders: Headers[] = [];
@@ -179,7 +191,15 @@ describe.skipIf(!hasBuild)(`nothing typed by a requester is stored or logged in 
       expect(files.length).toBeGreaterThan(100);
       expect(filesContaining(files, '@example.invalid').length).toBeGreaterThan(0);
     }
-    for (const marker of [messageMarker, replyMarker, phoneDigits, phoneTyped, emailMarker, agentMarker, addressMarker]) {
+    for (const marker of [
+      messageMarker,
+      replyMarker,
+      phoneDigits,
+      phoneTyped,
+      emailMarker,
+      agentMarker,
+      addressMarker,
+    ]) {
       expect(filesContaining(files, marker), marker).toEqual([]);
     }
   });
@@ -187,25 +207,9 @@ describe.skipIf(!hasBuild)(`nothing typed by a requester is stored or logged in 
   it('finds no marker, no client address and no user agent in a dump of every table', async () => {
     const handle = await openDatabase(place.env);
     try {
-      const tables = (await handle.db.execute(
-        sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
-      )) as unknown as { rows: { table_name: string }[] };
-      expect(tables.rows.map((t) => t.table_name)).toEqual(
-        expect.arrayContaining(['cases', 'case_events', 'case_messages', 'outbox']),
-      );
-      let dump = '';
-      for (const { table_name: table } of tables.rows) {
-        const rows = (await handle.db.execute(sql.raw(`select * from "${table}"`))) as unknown as { rows: unknown[] };
-        // Each table's rows are prefixed by its name, so a failure says where a marker was found.
-        dump += `\n[${table}] ${JSON.stringify(rows.rows, (_key, value: unknown) =>
-          value instanceof Uint8Array ? Buffer.from(value).toString('latin1') : value,
-        )}`;
-      }
-      const whereFound = (marker: string) =>
-        dump
-          .split('\n[')
-          .filter((part) => part.includes(marker))
-          .map((part) => part.slice(0, part.indexOf(']')));
+      const { tables, dump } = await dumpAllTables(handle);
+      expect(tables).toEqual(expect.arrayContaining(['cases', 'case_events', 'case_messages', 'outbox']));
+      const whereFound = (marker: string) => tablesContaining(dump, marker);
       expect(dump).toContain('counselling'); // the dump is real
       for (const marker of [
         messageMarker,
@@ -224,11 +228,15 @@ describe.skipIf(!hasBuild)(`nothing typed by a requester is stored or logged in 
       // The staff notices: decrypted, they carry the point's name and a console link, nothing the requester typed.
       const keyring = loadKeyring({ keyFile });
       // A reply notice goes to the requester's own address (sealed in its row): its address is the one allowed marker.
-      const notices = (await handle.db.execute(sql`select id, kind, recipient_kind, payload from outbox`)) as unknown as {
+      const notices = (await handle.db.execute(
+        sql`select id, kind, recipient_kind, payload from outbox`,
+      )) as unknown as {
         rows: { id: string; kind: string; recipient_kind: string; payload: Uint8Array }[];
       };
       expect(notices.rows.length).toBeGreaterThanOrEqual(3);
-      expect(notices.rows.filter((row) => row.kind === 'reply-notice').map((row) => row.recipient_kind)).toEqual(['requester']);
+      expect(notices.rows.filter((row) => row.kind === 'reply-notice').map((row) => row.recipient_kind)).toEqual([
+        'requester',
+      ]);
       for (const row of notices.rows) {
         const opened = openPayload(keyring, row.id, row.kind, row.payload);
         const part = JSON.stringify(row.recipient_kind === 'requester' ? opened.params : opened);
