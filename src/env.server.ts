@@ -201,7 +201,7 @@ const specs = [
     name: 'KEY_FILE',
     default: './.keys/intake.key',
     meaning:
-      'File holding the encryption key generated on first start (mode 0600) when INTAKE_ENCRYPTION_KEY is unset. Must not be inside DATA_DIR, so a backup of DATA_DIR never carries the key.',
+      'File holding the encryption key generated on first start (mode 0600) when INTAKE_ENCRYPTION_KEY is unset. Must not be inside DATA_DIR or BACKUP_DIR, so that no backup carries the key.',
     secret: false,
     display: 'plain',
     schema: z.string().default('./.keys/intake.key'),
