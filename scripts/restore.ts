@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   // npm runs scripts from the project folder; a relative FILE means relative to where the operator typed it.
   const path = resolve(process.env['INIT_CWD'] ?? process.cwd(), file);
   const engine = await restoreBackup(loadEnv(), path);
-  process.stdout.write(`restore: ${path} restored into ${engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'the embedded database (DATA_DIR)'}\n`);
+  process.stdout.write(
+    `restore: ${path} restored into ${engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'the embedded database (DATA_DIR)'}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

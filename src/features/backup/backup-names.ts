@@ -19,7 +19,11 @@ export interface BackupName {
 
 /** The file name of a backup of `engine` taken at `at`. */
 export function backupFileName(engine: Engine, at: Date): string {
-  const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll('-', '').replaceAll(':', '');
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll('-', '')
+    .replaceAll(':', '');
   return `hotro-${engine}-${stamp}${BACKUP_EXTENSIONS[engine]}`;
 }
 

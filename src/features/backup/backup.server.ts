@@ -34,7 +34,8 @@ export interface BackupResult {
   readonly keptDays: number;
 }
 
-const engineOf = (env: Pick<BackupEnv, 'databaseUrl'>): Engine => (env.databaseUrl === undefined ? 'pglite' : 'postgres');
+const engineOf = (env: Pick<BackupEnv, 'databaseUrl'>): Engine =>
+  env.databaseUrl === undefined ? 'pglite' : 'postgres';
 
 /** Takes a backup into BACKUP_DIR (folder 0700, file 0600), then deletes backups past the retention window. */
 export async function createBackup(env: BackupEnv, clock: Clock = systemClock): Promise<BackupResult> {

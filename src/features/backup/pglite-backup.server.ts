@@ -31,7 +31,9 @@ function lockForBackup(dataDir: string, action: 'back up' | 'restore'): DataDirL
 export async function archivePglite(dataDir: string, keyFile: string, target: string): Promise<void> {
   const database = join(dataDir, PGLITE_SUBDIR);
   if (!existsSync(join(database, 'PG_VERSION'))) {
-    throw new BackupError(`There is no embedded database in DATA_DIR "${dataDir}" to back up (is DATABASE_URL unset by mistake?)`);
+    throw new BackupError(
+      `There is no embedded database in DATA_DIR "${dataDir}" to back up (is DATABASE_URL unset by mistake?)`,
+    );
   }
   const lock = lockForBackup(dataDir, 'back up');
   try {

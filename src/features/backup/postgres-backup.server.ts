@@ -6,7 +6,8 @@
 import { BackupError } from './backup-error.ts';
 import { runTool } from './run-tool.server.ts';
 
-const MISSING = 'install the PostgreSQL client tools (Debian: postgresql-client), of the same major version as the server or newer';
+const MISSING =
+  'install the PostgreSQL client tools (Debian: postgresql-client), of the same major version as the server or newer';
 
 /** The connection string without its password, and an environment carrying the password for libpq. */
 function toolConnection(databaseUrl: string): { url: string; env: NodeJS.ProcessEnv } {

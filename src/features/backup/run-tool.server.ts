@@ -18,11 +18,20 @@ export function runTool(
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', (error) => {
       const missing = 'code' in error && error.code === 'ENOENT';
-      reject(new BackupError(missing ? `${program} was not found: ${options.missingHint}` : `${program} could not start (${error.message})`));
+      reject(
+        new BackupError(
+          missing
+            ? `${program} was not found: ${options.missingHint}`
+            : `${program} could not start (${error.message})`,
+        ),
+      );
     });
     child.on('close', (code) => {
       if (code === 0) return resolve(stdout);
-      const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+      const lines = stderr
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
       reject(new BackupError(`${program} failed (exit ${code}): ${lines.at(-1) ?? 'no message'}`));
     });
   });

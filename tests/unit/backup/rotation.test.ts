@@ -41,7 +41,12 @@ describe('backup rotation', () => {
   });
 
   it('deletes backups older than the window of either engine, and only those', () => {
-    const kept = [backupFileName('postgres', daysAgo(1)), backupFileName('pglite', daysAgo(89)), 'hotro-postgres-old.dump', 'keys.txt'];
+    const kept = [
+      backupFileName('postgres', daysAgo(1)),
+      backupFileName('pglite', daysAgo(89)),
+      'hotro-postgres-old.dump',
+      'keys.txt',
+    ];
     const doomed = [backupFileName('postgres', daysAgo(91)), backupFileName('pglite', daysAgo(400))];
     const path = folderWith([...kept, ...doomed]);
     expect(rotateBackups(path, policy, fixedClock(NOW)).sort()).toEqual([...doomed].sort());

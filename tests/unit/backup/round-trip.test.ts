@@ -95,7 +95,11 @@ function readableContent(file: string): Buffer {
 }
 
 /** The forms in which a value could sit in a file: raw bytes, hex (bytea in SQL text) and base64. */
-const forms = (value: Buffer): Buffer[] => [value, Buffer.from(value.toString('hex')), Buffer.from(value.toString('base64'))];
+const forms = (value: Buffer): Buffer[] => [
+  value,
+  Buffer.from(value.toString('hex')),
+  Buffer.from(value.toString('base64')),
+];
 
 beforeAll(async () => {
   place = await createTestDatabaseEnv();
@@ -125,7 +129,9 @@ describe(`npm run backup / npm run restore (${testEngine})`, () => {
     expect(result.code).toBe(0);
     const made = readdirSync(backupDir).filter((name) => ![recent, 'notes.txt'].includes(name));
     expect(made).toEqual([expect.stringMatching(/^hotro-/)]);
-    expect(made[0]).toMatch(testEngine === 'pglite' ? /^hotro-pglite-\d{8}T\d{6}Z\.tar\.gz$/ : /^hotro-postgres-\d{8}T\d{6}Z\.dump$/);
+    expect(made[0]).toMatch(
+      testEngine === 'pglite' ? /^hotro-pglite-\d{8}T\d{6}Z\.tar\.gz$/ : /^hotro-postgres-\d{8}T\d{6}Z\.dump$/,
+    );
     expect(result.stdout).toContain(`deleted 1 backup(s) older than 30 days: ${tooOld}`);
     backupFile = join(backupDir, made[0]!);
     expect(statSync(backupFile).mode & 0o777).toBe(0o600);
@@ -164,20 +170,25 @@ describe(`npm run backup / npm run restore (${testEngine})`, () => {
     expect(rows.map((row) => row.id)).toEqual([firstCaseId]);
   });
 
-  it.runIf(testEngine === 'pglite')('refuses in one line while another process holds DATA_DIR, and writes nothing', async () => {
-    const before = readdirSync(backupDir).sort();
-    const portal = await openDatabase(place.env); // what the running portal holds
-    try {
-      const backup = await run('scripts/backup.ts');
-      expect(backup.code).toBe(1);
-      expect(backup.stderr).toMatch(/^error: Cannot back up the embedded database while another process .* has DATA_DIR ".*" open: stop it first, since PGlite allows one process\n$/);
-      const restore = await run('scripts/restore.ts', [backupFile]);
-      expect(restore.code).toBe(1);
-      expect(restore.stderr).toMatch(/^error: Cannot restore the embedded database while another process[^\n]*\n$/);
-      expect(readdirSync(backupDir).sort()).toEqual(before);
-      expect(existsSync(join(place.env.dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
-    } finally {
-      await portal.close();
-    }
-  });
+  it.runIf(testEngine === 'pglite')(
+    'refuses in one line while another process holds DATA_DIR, and writes nothing',
+    async () => {
+      const before = readdirSync(backupDir).sort();
+      const portal = await openDatabase(place.env); // what the running portal holds
+      try {
+        const backup = await run('scripts/backup.ts');
+        expect(backup.code).toBe(1);
+        expect(backup.stderr).toMatch(
+          /^error: Cannot back up the embedded database while another process .* has DATA_DIR ".*" open: stop it first, since PGlite allows one process\n$/,
+        );
+        const restore = await run('scripts/restore.ts', [backupFile]);
+        expect(restore.code).toBe(1);
+        expect(restore.stderr).toMatch(/^error: Cannot restore the embedded database while another process[^\n]*\n$/);
+        expect(readdirSync(backupDir).sort()).toEqual(before);
+        expect(existsSync(join(place.env.dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
+      } finally {
+        await portal.close();
+      }
+    },
+  );
 });
