@@ -26,7 +26,9 @@ export interface Env {
   readonly demo: boolean;
   readonly logLevel: LogLevel;
   readonly nodeEnv: NodeEnv;
-  /** Absolute path of the generated encryption key file; never inside `dataDir`. */
+  /** Absolute folder `npm run backup` writes to and rotates; never holds the key file. */
+  readonly backupDir: string;
+  /** Absolute path of the generated encryption key file; never inside `dataDir` nor `backupDir`. */
   readonly keyFile: string;
   /** Base64 of a 32-byte AES-256 key; when set it is used instead of `keyFile`. */
   readonly intakeEncryptionKey: string | undefined;
@@ -187,10 +189,19 @@ const specs = [
     schema: z.enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')}` }).default('production'),
   },
   {
+    name: 'BACKUP_DIR',
+    default: './backups',
+    meaning:
+      'Folder `npm run backup` writes to; backups older than the shorter retention period are deleted from it, the newest one always kept (docs/backups.md). Relative paths are resolved against the project root.',
+    secret: false,
+    display: 'plain',
+    schema: z.string().default('./backups'),
+  },
+  {
     name: 'KEY_FILE',
     default: './.keys/intake.key',
     meaning:
-      'File holding the encryption key generated on first start (mode 0600) when INTAKE_ENCRYPTION_KEY is unset. Must not be inside DATA_DIR, so a backup of DATA_DIR never carries the key.',
+      'File holding the encryption key generated on first start (mode 0600) when INTAKE_ENCRYPTION_KEY is unset. Must not be inside DATA_DIR or BACKUP_DIR, so that no backup carries the key.',
     secret: false,
     display: 'plain',
     schema: z.string().default('./.keys/intake.key'),
@@ -393,11 +404,20 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
   const root = findProjectRoot(import.meta.url);
   const dataDir = resolve(root, get<string>('DATA_DIR'));
   const keyFile = resolve(root, get<string>('KEY_FILE'));
+  const backupDir = resolve(root, get<string>('BACKUP_DIR'));
   if (isInside(keyFile, dataDir)) {
     throw new EnvError([
       {
         variable: 'KEY_FILE',
         message: `KEY_FILE must not be inside DATA_DIR, so that a backup of DATA_DIR never carries the key (got "${keyFile}" inside "${dataDir}")`,
+      },
+    ]);
+  }
+  if (isInside(keyFile, backupDir)) {
+    throw new EnvError([
+      {
+        variable: 'KEY_FILE',
+        message: `KEY_FILE must not be inside BACKUP_DIR, so that backups never carry the key (got "${keyFile}" inside "${backupDir}")`,
       },
     ]);
   }
@@ -437,6 +457,7 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     demo,
     logLevel: get<LogLevel>('LOG_LEVEL'),
     nodeEnv: get<NodeEnv>('NODE_ENV'),
+    backupDir,
     keyFile,
     intakeEncryptionKey: get<string | undefined>('INTAKE_ENCRYPTION_KEY'),
     resendApiKey,
