@@ -44,6 +44,7 @@ try {
 } catch (error) {
   if (!(error instanceof AuditUnavailableError)) throw error;
   console.error(`Dependency audit: no verdict. ${error.message}`);
-  if (audit.stderr.trim()) console.error(audit.stderr.trim());
+  if (audit.error) console.error(`npm could not be run: ${audit.error.message}`);
+  else if (audit.stderr.trim()) console.error(audit.stderr.trim());
   process.exitCode = 2;
 }
