@@ -145,5 +145,15 @@ export function lighthouseTable(results: readonly PageScores[]): string {
     `${result.pageType} \`${result.path}\``,
     ...CATEGORIES.map((category) => result.scores[category] ?? '—'),
   ]);
-  return note + markdownTable(['page (mobile)', 'performance', 'accessibility', 'best practices', 'SEO'], rows);
+  // Pages kept out of search engines on purpose (forms, search results, embeds) lose SEO points for it: say which.
+  const noindex = results
+    .filter((result) => result.failing.includes('is-crawlable'))
+    .map((result) => `\`${result.path}\``);
+  const footer =
+    noindex.length === 0
+      ? ''
+      : `\n\nSEO below 100 by design on ${noindex.join(', ')}: \`noindex\` pages (Lighthouse's is-crawlable).`;
+  return (
+    note + markdownTable(['page (mobile)', 'performance', 'accessibility', 'best practices', 'SEO'], rows) + footer
+  );
 }
