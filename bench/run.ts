@@ -2,7 +2,7 @@
  * `npm run bench`: measures what the README promises and prints Markdown tables; `npm run bench -- --write` also
  * replaces the figures section of README.md (between the bench markers). Run it by hand on an idle machine, not in CI.
  * `npm run bench -- --only page-weight,widgets` measures some sections only (startup, nearest, intake, page-weight,
- * locator-assets, widgets) and prints them; it never writes the README, whose figures are one run's.
+ * locator-assets, widgets, lighthouse) and prints them; it never writes the README, whose figures are one run's.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,9 +15,10 @@ import { nearestLatencyTable } from './sections/nearest.ts';
 import { intakeThroughputTable } from './sections/intake-throughput.ts';
 import { locatorAssetsTable } from './sections/locator-assets.ts';
 import { widgetsTable } from './sections/widgets.ts';
+import { lighthouseScores, lighthouseTable } from './sections/lighthouse.ts';
 
 const write = process.argv.includes('--write');
-const SECTIONS = ['startup', 'nearest', 'intake', 'page-weight', 'locator-assets', 'widgets'] as const;
+const SECTIONS = ['startup', 'nearest', 'intake', 'page-weight', 'locator-assets', 'widgets', 'lighthouse'] as const;
 /** The value of `--only a,b` or `--only=a,b`, if given. */
 function onlyOption(argv: readonly string[]): string | undefined {
   const index = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
@@ -28,7 +29,8 @@ function onlyOption(argv: readonly string[]): string | undefined {
 const only = onlyOption(process.argv);
 const chosen = new Set(only === undefined ? SECTIONS : only.split(',').map((name) => name.trim()));
 for (const name of chosen) {
-  if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`bench: unknown section "${name}" (${SECTIONS.join(', ')})`);
+  if (!(SECTIONS as readonly string[]).includes(name))
+    throw new Error(`bench: unknown section "${name}" (${SECTIONS.join(', ')})`);
 }
 if (write && only !== undefined) throw new Error('bench: --write needs every section (leave out --only)');
 const wanted = (name: (typeof SECTIONS)[number]) => chosen.has(name);
@@ -67,13 +69,20 @@ async function main(): Promise<void> {
       sections.push(
         `### Counselling requests (\`POST /api/intake\`) against a bare insert\n\n${await intakeThroughputTable(postgres ? { postgresAdminUrl: adminUrl } : {})}`,
       );
-    if (wanted('page-weight') || wanted('locator-assets') || wanted('widgets')) {
+    if (wanted('page-weight') || wanted('locator-assets') || wanted('widgets') || wanted('lighthouse')) {
       const portal = await startPortal({ port: 4591, env: { DEMO: '1' } });
       try {
-        if (wanted('page-weight')) sections.push(`### Page weight (gzip, as served)\n\n${await pageWeights(portal.url)}`);
+        if (wanted('page-weight'))
+          sections.push(`### Page weight (gzip, as served)\n\n${await pageWeights(portal.url)}`);
         if (wanted('locator-assets'))
           sections.push(`### Locator assets (gzip)\n\n${await locatorAssetsTable(portal.url)}`);
         if (wanted('widgets')) sections.push(`### Widgets (gzip)\n\n${await widgetsTable(portal.url)}`);
+        if (wanted('lighthouse')) {
+          const scores = await lighthouseScores(portal.url, (line) => process.stderr.write(`${line}\n`));
+          sections.push(
+            `### Lighthouse (mobile: performance / accessibility / best practices / SEO)\n\n${lighthouseTable(scores)}`,
+          );
+        }
       } finally {
         await portal.stop();
       }

@@ -1,0 +1,159 @@
+/**
+ * Lighthouse (mobile settings: its default config, an emulated mid-range phone on a throttled 4G connection) on one
+ * page of each page type a reader meets, in both languages, against the running portal. One headless Chromium (the
+ * system's, /usr/bin/chromium unless CHROME_PATH says otherwise) serves every run, and pages are audited one after
+ * another, so a run stays bounded: 30 audits, from 10 s each on an idle machine to a minute each on a busy one. Each
+ * page's full report is kept in .tmp/lighthouse/ to see what lies behind a score.
+ *
+ * The portal is served over plain HTTP on loopback, which Chromium treats as a secure context, so the HTTPS audits
+ * judge the pages as they would be behind the TLS proxy.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { pageTypes, type PageType } from '#src/features/site/page-types.ts';
+import { repoRoot } from '../../tests/setup/portal-process.ts';
+import { markdownTable, quantile } from '../lib/table.ts';
+
+/** Where each page's full HTML report is kept, to see the findings behind a score (git-ignored). */
+export const REPORT_DIR = join(repoRoot, '.tmp/lighthouse');
+
+/** The page types audited: every kind of page a reader lands on, and one embed (the others share its template). */
+const AUDITED = [
+  'home',
+  'article',
+  'audience',
+  'substance',
+  'substances',
+  'guide',
+  'statistics',
+  'campaign',
+  'locator',
+  'intake',
+  'track',
+  'privacy',
+  'search',
+  'configurator',
+  'embed-help',
+] as const;
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+type Category = (typeof CATEGORIES)[number];
+
+export interface PageScores {
+  path: string;
+  pageType: string;
+  /** 0–100 per category; `null` when Lighthouse could not score it (an error in the run). */
+  scores: Record<Category, number | null>;
+  /** Ids of the audits that failed (score below 0.9), for the findings list. */
+  failing: string[];
+  /**
+   * Lighthouse's measure of how fast the machine ran the page's CPU work (higher is faster). The performance score
+   * depends on it: the simulated slow phone is the measured machine slowed down four times, so a busy machine scores
+   * lower for the same page.
+   */
+  benchmarkIndex: number | undefined;
+  lighthouseVersion: string | undefined;
+}
+
+function chromePath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`lighthouse: no Chromium at ${path} (set CHROME_PATH)`);
+  return path;
+}
+
+function audited(): PageType[] {
+  return AUDITED.map((id) => {
+    const pageType = pageTypes.find((page) => page.id === id);
+    if (!pageType) throw new Error(`lighthouse: unknown page type "${id}" (src/features/site/page-types.ts)`);
+    return pageType;
+  });
+}
+
+/** Runs Lighthouse on each audited page in turn and returns its scores. */
+export async function lighthouseScores(
+  base: string,
+  log: (line: string) => void = () => undefined,
+): Promise<PageScores[]> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromePath(),
+    // --no-sandbox: the bench may run as root in a container, where Chromium's sandbox cannot start.
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    logLevel: 'silent',
+  });
+  const results: PageScores[] = [];
+  mkdirSync(REPORT_DIR, { recursive: true });
+  try {
+    for (const pageType of audited()) {
+      for (const lang of ['vi', 'en'] as const) {
+        const path = pageType.paths[lang];
+        const runner = await lighthouse(new URL(path, base).href, {
+          port: chrome.port,
+          output: 'html',
+          logLevel: 'error',
+          onlyCategories: [...CATEGORIES],
+          // Each run starts with an empty cache, as a first visit does.
+          disableStorageReset: false,
+        });
+        const lhr = runner?.lhr;
+        const scores = Object.fromEntries(
+          CATEGORIES.map((category) => {
+            const score = lhr?.categories[category]?.score;
+            return [category, typeof score === 'number' ? Math.round(score * 100) : null];
+          }),
+        ) as Record<Category, number | null>;
+        const failing = Object.values(lhr?.audits ?? {})
+          .filter(
+            (audit) => typeof audit.score === 'number' && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative',
+          )
+          .map((audit) => audit.id);
+        if (typeof runner?.report === 'string')
+          writeFileSync(join(REPORT_DIR, `${pageType.id}-${lang}.html`), runner.report);
+        results.push({
+          path,
+          pageType: pageType.id,
+          scores,
+          failing,
+          benchmarkIndex: lhr?.environment.benchmarkIndex,
+          lighthouseVersion: lhr?.lighthouseVersion,
+        });
+        log(
+          `lighthouse ${path} (benchmark index ${Math.round(lhr?.environment.benchmarkIndex ?? 0)}): ${CATEGORIES.map((category) => scores[category] ?? '—').join(' / ')}${failing.length > 0 ? ` (below 90: ${failing.join(', ')})` : ''}`,
+        );
+      }
+    }
+  } finally {
+    chrome.kill();
+  }
+  return results;
+}
+
+/**
+ * The scores as a Markdown table, one row per page, in the order performance / accessibility / best practices / SEO,
+ * after a line giving the machine's median benchmark index over the runs.
+ */
+export function lighthouseTable(results: readonly PageScores[]): string {
+  const indexes = results.flatMap((result) => (result.benchmarkIndex === undefined ? [] : [result.benchmarkIndex]));
+  const lighthouseVersion = results.find((result) => result.lighthouseVersion !== undefined)?.lighthouseVersion ?? '?';
+  const median = indexes.length === 0 ? undefined : quantile(indexes, 0.5);
+  const note =
+    median === undefined
+      ? ''
+      : `Lighthouse ${lighthouseVersion}, Chromium's benchmark index ${Math.round(median)} (median of the runs; the performance score falls with it on a busy machine). Served by Node without compression, as the bench starts the portal; the TLS proxy of docs/deployment.md compresses.\n\n`;
+  const rows = results.map((result) => [
+    `${result.pageType} \`${result.path}\``,
+    ...CATEGORIES.map((category) => result.scores[category] ?? '—'),
+  ]);
+  // Pages kept out of search engines on purpose (forms, search results, embeds) lose SEO points for it: say which.
+  const noindex = results
+    .filter((result) => result.failing.includes('is-crawlable'))
+    .map((result) => `\`${result.path}\``);
+  const footer =
+    noindex.length === 0
+      ? ''
+      : `\n\nSEO below 100 by design on ${noindex.join(', ')}: \`noindex\` pages (Lighthouse's is-crawlable).`;
+  return (
+    note + markdownTable(['page (mobile)', 'performance', 'accessibility', 'best practices', 'SEO'], rows) + footer
+  );
+}
