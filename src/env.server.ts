@@ -52,6 +52,7 @@ export interface Env {
   /** Working days a new request may wait for acknowledgement before it is flagged and put in the daily digest. */
   readonly escalationWorkingDays: number;
   readonly redisUrl: string | undefined;
+  readonly redisPrefix: string;
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (0: use the socket address). */
   readonly trustProxy: number;
   /** Highest secret counter of a proof-of-work challenge (attempts a browser needs, about ¾ of it on average). */
@@ -328,6 +329,20 @@ const specs = [
     }),
   },
   {
+    name: 'REDIS_PREFIX',
+    default: 'hotro:aa:',
+    meaning:
+      'Prefix of every Redis key the portal writes (rate limits, used proofs, the daily address secret); give each portal sharing one Redis server its own. Letters, digits and : _ . - only.',
+    secret: false,
+    display: 'plain',
+    schema: z
+      .string()
+      .default('hotro:aa:')
+      .refine((v) => /^[A-Za-z0-9:_.-]{1,64}$/.test(v), {
+        error: 'must be 1 to 64 letters, digits or : _ . -',
+      }),
+  },
+  {
     name: 'TRUST_PROXY',
     default: '0',
     meaning:
@@ -442,6 +457,7 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     resendApiKey,
     resendBaseUrl,
     redisUrl: get<string | undefined>('REDIS_URL'),
+    redisPrefix: get<string>('REDIS_PREFIX'),
     trustProxy: get<number>('TRUST_PROXY'),
     escalationWorkingDays: get<number>('ESCALATION_WORKING_DAYS'),
     altchaComplexity: get<number>('ALTCHA_COMPLEXITY'),
