@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: measures what the README promises and prints Markdown tables; `npm run bench -- --write` also
  * replaces the figures section of README.md (between the bench markers). Run it by hand on an idle machine, not in CI.
- * `npm run bench -- --only page-weight,widgets` measures some sections only (startup, nearest, intake, page-weight,
- * locator-assets, widgets) and prints them; it never writes the README, whose figures are one run's.
+ * `npm run bench -- --only page-weight,widgets` measures some sections only (startup, nearest, intake, fault-runs,
+ * page-weight, locator-assets, widgets) and prints them; it never writes the README, whose figures are one run's.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,9 +15,10 @@ import { nearestLatencyTable } from './sections/nearest.ts';
 import { intakeThroughputTable } from './sections/intake-throughput.ts';
 import { locatorAssetsTable } from './sections/locator-assets.ts';
 import { widgetsTable } from './sections/widgets.ts';
+import { faultRunsTable } from './sections/fault-runs.ts';
 
 const write = process.argv.includes('--write');
-const SECTIONS = ['startup', 'nearest', 'intake', 'page-weight', 'locator-assets', 'widgets'] as const;
+const SECTIONS = ['startup', 'nearest', 'intake', 'fault-runs', 'page-weight', 'locator-assets', 'widgets'] as const;
 /** The value of `--only a,b` or `--only=a,b`, if given. */
 function onlyOption(argv: readonly string[]): string | undefined {
   const index = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
@@ -28,7 +29,8 @@ function onlyOption(argv: readonly string[]): string | undefined {
 const only = onlyOption(process.argv);
 const chosen = new Set(only === undefined ? SECTIONS : only.split(',').map((name) => name.trim()));
 for (const name of chosen) {
-  if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`bench: unknown section "${name}" (${SECTIONS.join(', ')})`);
+  if (!(SECTIONS as readonly string[]).includes(name))
+    throw new Error(`bench: unknown section "${name}" (${SECTIONS.join(', ')})`);
 }
 if (write && only !== undefined) throw new Error('bench: --write needs every section (leave out --only)');
 const wanted = (name: (typeof SECTIONS)[number]) => chosen.has(name);
@@ -58,7 +60,7 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
 async function main(): Promise<void> {
   const sections: string[] = [];
   const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const postgres = wanted('startup') || wanted('intake') ? await freshPostgres() : undefined;
+  const postgres = wanted('startup') || wanted('intake') || wanted('fault-runs') ? await freshPostgres() : undefined;
   try {
     if (wanted('startup')) sections.push(`### Build and start\n\n${await startupTable(4590, postgres?.url)}`);
     if (wanted('nearest'))
@@ -67,10 +69,16 @@ async function main(): Promise<void> {
       sections.push(
         `### Counselling requests (\`POST /api/intake\`) against a bare insert\n\n${await intakeThroughputTable(postgres ? { postgresAdminUrl: adminUrl } : {})}`,
       );
+    // Scaled mode needs PostgreSQL and Redis; without PostgreSQL the section says so instead of failing the run.
+    if (wanted('fault-runs'))
+      sections.push(
+        `### Scaled mode: two portals and two workers, under load and faults\n\n${postgres ? await faultRunsTable() : 'Not measured: no PostgreSQL server answered.'}`,
+      );
     if (wanted('page-weight') || wanted('locator-assets') || wanted('widgets')) {
       const portal = await startPortal({ port: 4591, env: { DEMO: '1' } });
       try {
-        if (wanted('page-weight')) sections.push(`### Page weight (gzip, as served)\n\n${await pageWeights(portal.url)}`);
+        if (wanted('page-weight'))
+          sections.push(`### Page weight (gzip, as served)\n\n${await pageWeights(portal.url)}`);
         if (wanted('locator-assets'))
           sections.push(`### Locator assets (gzip)\n\n${await locatorAssetsTable(portal.url)}`);
         if (wanted('widgets')) sections.push(`### Widgets (gzip)\n\n${await widgetsTable(portal.url)}`);

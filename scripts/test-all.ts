@@ -78,21 +78,31 @@ async function main(): Promise<void> {
   run('typecheck', bin('astro'), ['check']);
   // The same two steps as `npm run build`: the site, then its Pagefind search index.
   const built =
-    run('build', bin('astro'), ['build'], { ASTRO_TELEMETRY_DISABLED: '1' }) && run('search index', bin('pagefind'), []);
+    run('build', bin('astro'), ['build'], { ASTRO_TELEMETRY_DISABLED: '1' }) &&
+    run('search index', bin('pagefind'), []);
   run('unit (PGlite)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'pglite' });
   // The whole unit suite again on PostgreSQL: every database test must hold on both engines.
-  if (withPostgres) run('unit (PostgreSQL)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'postgres', TEST_PG_URL: adminUrl });
+  if (withPostgres)
+    run('unit (PostgreSQL)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'postgres', TEST_PG_URL: adminUrl });
   const haveBuild = built && existsSync(join(root, 'dist/server/entry.mjs'));
   // Portals and workers as child processes on the machine's PostgreSQL and Redis, with faults injected.
   if (withPostgres && haveBuild)
-    run('scale (PostgreSQL + Redis)', bin('vitest'), ['run', '--config', 'vitest.scale.config.ts'], { TEST_PG_URL: adminUrl }, 240_000);
+    run(
+      'scale (PostgreSQL + Redis)',
+      bin('vitest'),
+      ['run', '--config', 'vitest.scale.config.ts'],
+      { TEST_PG_URL: adminUrl },
+      240_000,
+    );
   if (haveBuild) {
     e2e('PGlite', {});
-    if (withPostgres) await withPostgresDatabase((url) => e2e('PostgreSQL', { E2E_DATABASE_URL: url, E2E_PORT: '4401' }));
+    if (withPostgres)
+      await withPostgresDatabase((url) => e2e('PostgreSQL', { E2E_DATABASE_URL: url, E2E_PORT: '4401' }));
   }
 
   process.stdout.write('\n=== summary ===\n');
-  for (const result of results) process.stdout.write(`${result.ok ? 'ok  ' : 'FAIL'} ${result.step} (${result.seconds} s)\n`);
+  for (const result of results)
+    process.stdout.write(`${result.ok ? 'ok  ' : 'FAIL'} ${result.step} (${result.seconds} s)\n`);
   const passed = results.filter((result) => result.ok).length;
   const failed = results.length - passed;
   process.stdout.write(`${passed} passed, ${failed} failed\n`);

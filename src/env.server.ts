@@ -332,7 +332,7 @@ const specs = [
     name: 'REDIS_PREFIX',
     default: 'hotro:aa:',
     meaning:
-      'Prefix of every Redis key the portal writes (rate limits, used proofs, the daily address secret); give each portal sharing one Redis server its own. Letters, digits and : _ . - only.',
+      'Prefix of every Redis key the portal writes (rate limits, used proofs, the daily address secret). All instances of one portal use the same prefix, so they count together; another portal or a test on the same Redis server needs a different one. Letters, digits and : _ . - only.',
     secret: false,
     display: 'plain',
     schema: z

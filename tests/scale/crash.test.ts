@@ -51,7 +51,8 @@ describe('scaled mode: a portal and a worker killed mid-run', () => {
     });
     // The run went on through the faults: most requests were acknowledged, by both portals.
     expect(result.acknowledged.length).toBeGreaterThan(INTAKES * 0.8);
-    for (const status of result.intakeStatuses.keys()) expect([201, 'ECONNRESET', 'ECONNREFUSED', 'UND_ERR_SOCKET', 'network']).toContain(status);
+    for (const status of result.intakeStatuses.keys())
+      expect([201, 'ECONNRESET', 'ECONNREFUSED', 'UND_ERR_SOCKET', 'network']).toContain(status);
     expect(result.pageStatuses.get(200)).toBeGreaterThan(INTAKES);
 
     expect(await waitForDrain(c)).toBe(true);

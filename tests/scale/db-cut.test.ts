@@ -41,18 +41,23 @@ describe('scaled mode: database connections cut mid-run', () => {
     expect(terminated.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
     // Success, or a clear "try again later" (503 with Retry-After from the intake API): never a hang or a dropped socket.
     for (const status of result.intakeStatuses.keys()) expect([201, 503]).toContain(status);
-    for (const status of result.pageStatuses.keys()) expect(typeof status === 'number' && (status === 200 || status >= 500)).toBe(true);
+    for (const status of result.pageStatuses.keys())
+      expect(typeof status === 'number' && (status === 200 || status >= 500)).toBe(true);
     expect(result.acknowledged.length).toBeGreaterThan(INTAKES / 2);
 
     // Recovered without a restart: ready, and the next requests are stored.
     const ready = await fetch(new URL('/readyz', portal.url));
     expect(ready.status).toBe(200);
     const after = [];
-    for (const [index, proof] of proofs.slice(INTAKES).entries()) after.push(await postIntake(portal.url, INTAKES + index, proof));
+    for (const [index, proof] of proofs.slice(INTAKES).entries())
+      after.push(await postIntake(portal.url, INTAKES + index, proof));
     expect(after.map((answer) => answer.status)).toEqual([201, 201, 201, 201, 201]);
 
     expect(await waitForDrain(c)).toBe(true);
-    const audit = await auditCluster(c, [...result.acknowledged, ...after.flatMap((answer) => answer.receiptCode ?? [])]);
+    const audit = await auditCluster(c, [
+      ...result.acknowledged,
+      ...after.flatMap((answer) => answer.receiptCode ?? []),
+    ]);
     expect(audit).toMatchObject({ lost: 0, halfWritten: 0, unsent: 0, missingMail: 0, duplicates: 0 });
   });
 });

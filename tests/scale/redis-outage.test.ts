@@ -61,7 +61,10 @@ describe('scaled mode: Redis unavailable', () => {
     expect(after).toEqual([201, 201, 201, 201, 201]);
     for (const path of MIXED_PAGES) expect(await getPage(portal.url, path)).toBe(200);
     // One line per outage, naming the fallback (and no connection string).
-    const warnings = portal.output().split('\n').filter((line) => line.includes('anti-abuse.redis-unavailable'));
+    const warnings = portal
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('anti-abuse.redis-unavailable'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('fallback=memory');
     expect(warnings[0]).not.toContain('redis://');

@@ -235,14 +235,21 @@ export async function waitForDrain(cluster: ScaleCluster, timeoutMs = 60_000): P
  */
 export async function auditCluster(cluster: ScaleCluster, acknowledged: readonly string[]): Promise<Audit> {
   const stored = new Set(
-    (await cluster.query<{ hash: Buffer }>('select receipt_hash as hash from cases')).map((row) => row.hash.toString('hex')),
+    (await cluster.query<{ hash: Buffer }>('select receipt_hash as hash from cases')).map((row) =>
+      row.hash.toString('hex'),
+    ),
   );
   let lost = 0;
   for (const code of acknowledged) {
     const canonical = normalizeReceiptCode(code);
     if (canonical === null || !stored.has(hashReceiptCode(cluster.keyring, canonical).hash.toString('hex'))) lost += 1;
   }
-  const [counts] = await cluster.query<{ cases: string; without_event: string; without_notice: string; unsent: string }>(`
+  const [counts] = await cluster.query<{
+    cases: string;
+    without_event: string;
+    without_notice: string;
+    unsent: string;
+  }>(`
     select
       (select count(*) from cases) as cases,
       (select count(*) from cases c where not exists (select 1 from case_events e where e.case_id = c.id)) as without_event,
@@ -293,9 +300,16 @@ function listMailFiles(dir: string): string[] {
 /** Case ids named by the console links in a mail's (base64) parts. */
 function caseIdsInMail(eml: string): Set<string> {
   const ids = new Set<string>();
-  const decoded = [eml, ...[...eml.matchAll(/\r?\n\r?\n([A-Za-z0-9+/=\r\n]{16,})/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s/g, ''), 'base64').toString('utf8'))];
+  const decoded = [
+    eml,
+    ...[...eml.matchAll(/\r?\n\r?\n([A-Za-z0-9+/=\r\n]{16,})/g)].map((m) =>
+      Buffer.from((m[1] ?? '').replace(/\s/g, ''), 'base64').toString('utf8'),
+    ),
+  ];
   for (const text of decoded)
-    for (const match of text.matchAll(/\/quan-ly\/yeu-cau\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/g))
+    for (const match of text.matchAll(
+      /\/quan-ly\/yeu-cau\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/g,
+    ))
       ids.add(match[1] ?? '');
   return ids;
 }

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { loadKeyring, type Keyring } from '#src/features/crypto/keyring.server.ts';
+import { buildIsStale } from '#src/server/build-if-needed.ts';
 import { repoRoot, startPortal, type RunningPortal } from './portal-process.ts';
 import { FAST_POW_ENV } from './solve-pow.ts';
 
@@ -63,9 +64,14 @@ export interface ScaleClusterOptions {
 const defaultAdminUrl = () => process.env['TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function createScaleCluster(options: ScaleClusterOptions = {}): Promise<ScaleCluster> {
+  // Each `npm start` builds when dist/ is stale: several starting at once would build over one another.
+  if (buildIsStale(repoRoot))
+    throw new Error('createScaleCluster: dist/ is missing or older than the sources; run `npm run build` first');
   const adminUrl = options.adminUrl ?? defaultAdminUrl();
   const redisUrl =
-    options.redisUrl === null ? undefined : (options.redisUrl ?? process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+    options.redisUrl === null
+      ? undefined
+      : (options.redisUrl ?? process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379');
   const suffix = randomBytes(5).toString('hex');
   const name = `hotro_scale_${suffix}`;
   const redisPrefix = `hotro:test:${suffix}:`;
@@ -203,7 +209,8 @@ async function startWorker(env: Record<string, string | undefined>): Promise<Run
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const deadline = Date.now() + 120_000;
   while (!output.includes('outbox.worker_started')) {
-    if (child.exitCode !== null) throw new Error(`The worker exited with ${child.exitCode} before starting:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`The worker exited with ${child.exitCode} before starting:\n${output}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`The worker did not start within 120 s:\n${output}`);
