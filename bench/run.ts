@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: measures what the README promises and prints Markdown tables; `npm run bench -- --write` also
  * replaces the figures section of README.md (between the bench markers). Run it by hand on an idle machine, not in CI.
- * `npm run bench -- --only page-weight,widgets` measures some sections only (startup, nearest, intake, page-weight,
- * locator-assets, widgets, lighthouse) and prints them; it never writes the README, whose figures are one run's.
+ * `npm run bench -- --only page-weight,widgets` measures some sections only (startup, nearest, intake, fault-runs,
+ * page-weight, locator-assets, widgets, lighthouse) and prints them; it never writes the README, whose figures are one run's.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +16,19 @@ import { intakeThroughputTable } from './sections/intake-throughput.ts';
 import { locatorAssetsTable } from './sections/locator-assets.ts';
 import { widgetsTable } from './sections/widgets.ts';
 import { lighthouseScores, lighthouseTable } from './sections/lighthouse.ts';
+import { faultRunsTable } from './sections/fault-runs.ts';
 
 const write = process.argv.includes('--write');
-const SECTIONS = ['startup', 'nearest', 'intake', 'page-weight', 'locator-assets', 'widgets', 'lighthouse'] as const;
+const SECTIONS = [
+  'startup',
+  'nearest',
+  'intake',
+  'fault-runs',
+  'page-weight',
+  'locator-assets',
+  'widgets',
+  'lighthouse',
+] as const;
 /** The value of `--only a,b` or `--only=a,b`, if given. */
 function onlyOption(argv: readonly string[]): string | undefined {
   const index = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
@@ -60,7 +70,7 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
 async function main(): Promise<void> {
   const sections: string[] = [];
   const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const postgres = wanted('startup') || wanted('intake') ? await freshPostgres() : undefined;
+  const postgres = wanted('startup') || wanted('intake') || wanted('fault-runs') ? await freshPostgres() : undefined;
   try {
     if (wanted('startup')) sections.push(`### Build and start\n\n${await startupTable(4590, postgres?.url)}`);
     if (wanted('nearest'))
@@ -68,6 +78,11 @@ async function main(): Promise<void> {
     if (wanted('intake'))
       sections.push(
         `### Counselling requests (\`POST /api/intake\`) against a bare insert\n\n${await intakeThroughputTable(postgres ? { postgresAdminUrl: adminUrl } : {})}`,
+      );
+    // Scaled mode needs PostgreSQL and Redis; without PostgreSQL the section says so instead of failing the run.
+    if (wanted('fault-runs'))
+      sections.push(
+        `### Scaled mode: two portals and two workers, under load and faults\n\n${postgres ? await faultRunsTable() : 'Not measured: no PostgreSQL server answered.'}`,
       );
     if (wanted('page-weight') || wanted('locator-assets') || wanted('widgets') || wanted('lighthouse')) {
       const portal = await startPortal({ port: 4591, env: { DEMO: '1' } });

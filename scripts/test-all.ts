@@ -4,6 +4,8 @@
  *   2. Lint and typecheck.
  *   3. One production build, shared by every server the tests start.
  *   4. Unit tests on embedded PGlite, then again on a fresh PostgreSQL database (created and dropped per run).
+ *   4b. The scaled-mode suite (tests/scale/): two portals and two workers on PostgreSQL and Redis, with faults; at most
+ *      4 minutes.
  *   5. End-to-end tests in Chromium against `npm start`, on PGlite, then on a fresh PostgreSQL database; after each, a
  *      scan of the tables, files and server log that run left for addresses, user agents and the texts it typed.
  * Set TEST_SKIP_POSTGRES=1 to skip the PostgreSQL runs on a machine without a server (CI never sets it).
@@ -20,10 +22,23 @@ const bin = (name: string) => join(root, 'node_modules/.bin', name);
 const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const results: Array<{ step: string; ok: boolean; seconds: number }> = [];
 
-function run(step: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+function run(
+  step: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs?: number,
+): boolean {
   const started = performance.now();
   process.stdout.write(`\n=== ${step} ===\n`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    // SIGTERM lets vitest end the servers a scale test started.
+    ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: 'SIGTERM' as const }),
+  });
+  if (result.error !== undefined) process.stdout.write(`${step}: ${result.error.message}\n`);
   const ok = result.status === 0;
   results.push({ step, ok, seconds: Math.round((performance.now() - started) / 100) / 10 });
   return ok;
@@ -80,7 +95,17 @@ async function main(): Promise<void> {
   // The whole unit suite again on PostgreSQL: every database test must hold on both engines.
   if (withPostgres)
     run('unit (PostgreSQL)', bin('vitest'), ['run'], { TEST_DB_ENGINE: 'postgres', TEST_PG_URL: adminUrl });
-  if (built && existsSync(join(root, 'dist/server/entry.mjs'))) {
+  const haveBuild = built && existsSync(join(root, 'dist/server/entry.mjs'));
+  // Portals and workers as child processes on the machine's PostgreSQL and Redis, with faults injected.
+  if (withPostgres && haveBuild)
+    run(
+      'scale (PostgreSQL + Redis)',
+      bin('vitest'),
+      ['run', '--config', 'vitest.scale.config.ts'],
+      { TEST_PG_URL: adminUrl },
+      240_000,
+    );
+  if (haveBuild) {
     e2e('PGlite', {});
     if (withPostgres)
       await withPostgresDatabase((url) => e2e('PostgreSQL', { E2E_DATABASE_URL: url, E2E_PORT: '4401' }));

@@ -54,6 +54,7 @@ export interface Env {
   /** Working days a new request may wait for acknowledgement before it is flagged and put in the daily digest. */
   readonly escalationWorkingDays: number;
   readonly redisUrl: string | undefined;
+  readonly redisPrefix: string;
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (0: use the socket address). */
   readonly trustProxy: number;
   /** Highest secret counter of a proof-of-work challenge (attempts a browser needs, about ¾ of it on average). */
@@ -339,6 +340,20 @@ const specs = [
     }),
   },
   {
+    name: 'REDIS_PREFIX',
+    default: 'hotro:aa:',
+    meaning:
+      'Prefix of every Redis key the portal writes (rate limits, used proofs, the daily address secret). All instances of one portal use the same prefix, so they count together; another portal or a test on the same Redis server needs a different one. Letters, digits and : _ . - only.',
+    secret: false,
+    display: 'plain',
+    schema: z
+      .string()
+      .default('hotro:aa:')
+      .refine((v) => /^[A-Za-z0-9:_.-]{1,64}$/.test(v), {
+        error: 'must be 1 to 64 letters, digits or : _ . -',
+      }),
+  },
+  {
     name: 'TRUST_PROXY',
     default: '0',
     meaning:
@@ -463,6 +478,7 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     resendApiKey,
     resendBaseUrl,
     redisUrl: get<string | undefined>('REDIS_URL'),
+    redisPrefix: get<string>('REDIS_PREFIX'),
     trustProxy: get<number>('TRUST_PROXY'),
     escalationWorkingDays: get<number>('ESCALATION_WORKING_DAYS'),
     altchaComplexity: get<number>('ALTCHA_COMPLEXITY'),

@@ -19,12 +19,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { repoRoot, startPortal, type RunningPortal } from '../../tests/setup/portal-process.ts';
-import { FAST_POW_ENV, fetchProof } from '../../tests/setup/solve-pow.ts';
+import { freePort } from '../../tests/setup/scale-cluster.ts';
+import { FAST_POW_ENV } from '../../tests/setup/solve-pow.ts';
+import { fetchProofs, intakeFields, nextClientAddress } from '../../tests/scale/scenario.ts';
 import { closedLoop, describeErrors, openLoop, type LoadRequest, type LoadResult } from '../lib/load.ts';
 import { markdownTable, quantile } from '../lib/table.ts';
 
@@ -51,29 +52,7 @@ interface Measured {
 // ---------------------------------------------------------------------------------------------------------------------
 // Requests
 
-let addressCounter = 0;
-/** A new address in 198.18.0.0/15 (RFC 2544, benchmarking) for each call: one simulated client per request. */
-function nextClientAddress(): string {
-  addressCounter = (addressCounter + 1) % (2 * 256 * 256 - 2);
-  const n = addressCounter + 1;
-  return `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
-}
-
-/** Valid intakes routed by the demo directory (the same variety as the crash test), with contact details to seal. */
-function intakeFields(i: number): Record<string, unknown> {
-  return {
-    who: (['self', 'family', 'friend', 'student'] as const)[i % 4],
-    communeCode: (['00004', '25747', '00070', '01906'] as const)[i % 4],
-    helpWanted: (['counselling', 'methadone', 'voluntary-rehab', 'post-rehab-support', 'not-sure'] as const)[i % 5],
-    ageBand: '25-39',
-    message: `Yêu cầu đo hiệu năng số ${i}: tôi muốn được tư vấn.`,
-    contact: { kind: 'phone', value: '0912 345 678' },
-    preferredTime: 'evening',
-    lang: 'vi',
-  };
-}
-
-function intakeRequest(path: string, i: number, altcha: string): LoadRequest {
+export function intakeRequest(path: string, i: number, altcha: string): LoadRequest {
   return {
     path,
     headers: { 'content-type': 'application/json', 'x-forwarded-for': nextClientAddress() },
@@ -81,22 +60,8 @@ function intakeRequest(path: string, i: number, altcha: string): LoadRequest {
   };
 }
 
-/** Fetches and solves `count` challenges, each from its own simulated client (8 at a time). */
-async function fetchProofs(origin: string, count: number): Promise<string[]> {
-  const proofs: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      next += 1;
-      proofs.push(await fetchProof(origin, { headers: { 'x-forwarded-for': nextClientAddress() } }));
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, () => worker()));
-  return proofs;
-}
-
 /** A request source over pre-built requests: `undefined` once they run out, unless `cycle` (then round and round). */
-function source(requests: readonly LoadRequest[], cycle = false): () => LoadRequest | undefined {
+export function source(requests: readonly LoadRequest[], cycle = false): () => LoadRequest | undefined {
   let index = 0;
   return () => (cycle ? requests[index++ % requests.length] : requests[index++]);
 }
@@ -154,18 +119,6 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Servers
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Stops the portal; SIGKILL if it has not exited within 20 s. */
 async function stopPortal(portal: RunningPortal): Promise<void> {

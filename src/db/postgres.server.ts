@@ -39,6 +39,12 @@ export async function openPostgres(
   const onIdleError = options.onIdleError ?? ((message: string) => log.error('db.idle_connection_error', { message }));
   // Without a listener, an idle client's error (e.g. the server restarting) would crash the process.
   pool.on('error', (error) => onIdleError(describeError(error)));
+  // The pool listens only while a connection is idle: one checked out (a transaction between two statements) whose
+  // server side is ended (`pg_terminate_backend`, a failover) would emit an unhandled 'error' and crash the process.
+  // With this listener the statement in progress fails instead (the request answers 503), and the pool drops the
+  // broken connection when it is released (it is no longer queryable).
+  // Nothing to log here: an idle connection's error is logged above, a busy one's by whoever ran the statement.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     const connection = await pool.connect();
     connection.release();

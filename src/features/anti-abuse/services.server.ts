@@ -66,7 +66,7 @@ function registry(): Registry {
   return holder[REGISTRY_KEY];
 }
 
-/** The process's shared services, built on first use from the environment (REDIS_URL, TRUST_PROXY, ALTCHA_*, keys). */
+/** The process's shared services, built on first use from the environment (REDIS_URL, REDIS_PREFIX, TRUST_PROXY, ALTCHA_*, keys). */
 export function getAntiAbuse(): Promise<AntiAbuse> {
   const shared = registry();
   shared.shared ??= (async () => {
@@ -76,6 +76,7 @@ export function getAntiAbuse(): Promise<AntiAbuse> {
     return createAntiAbuse({
       keyring: loadKeyring({ keyFile: env.keyFile, intakeEncryptionKey: env.intakeEncryptionKey }),
       redisUrl: env.redisUrl,
+      keyPrefix: env.redisPrefix,
       trustProxy: env.trustProxy,
       proofOfWork: { complexity: env.altchaComplexity, cost: env.altchaCost },
     });

@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '#src/db/client.server.ts';
 import { DatabaseConnectionError } from '#src/lib/errors.ts';
-import { testEngine, testPgUrl } from '../../setup/db.ts';
+import { createTestDatabaseEnv, testEngine, testPgUrl } from '../../setup/db.ts';
 
 const unusedDataDir = '/nonexistent/hotro-data';
 
@@ -46,5 +48,38 @@ describe('opening PostgreSQL', () => {
     expect(error.message).toMatch(
       /^Cannot connect to PostgreSQL at .*\/hotro_no_such_database \(DATABASE_URL\): database "hotro_no_such_database" does not exist$/,
     );
+  });
+});
+
+describe.runIf(testEngine === 'postgres')('a PostgreSQL connection ended by the server', () => {
+  it('fails the transaction in progress, does not crash the process, and the next statement works', async () => {
+    const place = await createTestDatabaseEnv();
+    const handle = await openDatabase(place.env);
+    try {
+      let reachedPause!: () => void;
+      const paused = new Promise<void>((resolve) => (reachedPause = resolve));
+      const transaction = handle.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1`);
+        reachedPause();
+        // Between two statements, the connection checked out of the pool and idle: the moment a cut used to crash.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await tx.execute(sql`select 2`);
+      });
+      await paused;
+      const admin = new pg.Client({ connectionString: testPgUrl });
+      await admin.connect();
+      try {
+        const database = new URL(place.env.databaseUrl ?? '').pathname.slice(1);
+        await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [database]);
+      } finally {
+        await admin.end();
+      }
+      await expect(transaction).rejects.toThrow();
+      // The pool dropped the broken connection: the next statement gets a working one.
+      await expect(handle.db.execute(sql`select 3 as three`)).resolves.toMatchObject({ rows: [{ three: 3 }] });
+    } finally {
+      await handle.close();
+      await place.cleanup();
+    }
   });
 });

@@ -21,6 +21,7 @@ function envErrorFor(source: Record<string, string>): string {
 describe('loadEnv defaults', () => {
   it('uses port 4321 when PORT is unset', () => {
     expect(loadEnv({}).port).toBe(4321);
+    expect(loadEnv({}).redisPrefix).toBe('hotro:aa:');
   });
 
   it('uses localhost when HOST is unset', () => {
@@ -181,6 +182,11 @@ describe('loadEnv refuses', () => {
 
   it('a REDIS_URL that is not redis://', () => {
     expect(envErrorFor({ REDIS_URL: 'http://cache:6379' })).toMatch(/^REDIS_URL is not a valid redis:\/\//);
+  });
+
+  it('a REDIS_PREFIX with a space or a wildcard', () => {
+    expect(envErrorFor({ REDIS_PREFIX: 'hotro aa:' })).toMatch(/^REDIS_PREFIX must be 1 to 64 letters/);
+    expect(envErrorFor({ REDIS_PREFIX: 'hotro:*' })).toMatch(/^REDIS_PREFIX must be 1 to 64 letters/);
   });
 
   it('demo mode with a real RESEND_API_KEY', () => {
