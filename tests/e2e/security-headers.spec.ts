@@ -17,6 +17,8 @@ function cspDirectives(policy: string): Map<string, string> {
   );
 }
 
+const privatePageTypes = new Set(['intake', 'track', 'console-sign-in']);
+
 for (const pageType of pageTypes) {
   for (const lang of ['vi', 'en'] as const) {
     test(`${pageType.id} (${lang}, ${pageType.rendering}) carries the security headers`, async ({ request }) => {
@@ -30,6 +32,8 @@ for (const pageType of pageTypes) {
       expect(headers['referrer-policy']).toBe('same-origin');
       expect(headers['permissions-policy']).toContain('camera=()');
       expect(headers['x-content-type-options']).toBe('nosniff');
+      // Pages that can show a person's own request or a staff sign-in are never kept by a browser or a proxy.
+      if (privatePageTypes.has(pageType.id)) expect(headers['cache-control']).toContain('no-store');
       // Served over plain HTTP here: HSTS only makes sense behind HTTPS (see the next test).
       expect(headers['strict-transport-security']).toBeUndefined();
 
