@@ -163,7 +163,10 @@ export async function faultRunsTable(): Promise<string> {
     const faultTable = markdownTable(
       ['fault run: 2 portals + 2 workers, one of each SIGKILLed, connections cut twice', 'count (target 0)'],
       [
-        ['intakes acknowledged (201) / cases stored', `${audit.acknowledged} / ${audit.cases}`],
+        [
+          'intakes acknowledged in the fault run (201) / cases in its database (with the throughput phases before it)',
+          `${audit.acknowledged} / ${audit.cases}`,
+        ],
         ['acknowledged but not stored (lost)', zero(audit.lost)],
         ['cases without their status event or notice (half-written)', zero(audit.halfWritten)],
         ['notices sent more than once (duplicate)', zero(audit.duplicates)],
