@@ -88,14 +88,22 @@ export async function lighthouseScores(
     for (const pageType of audited()) {
       for (const lang of ['vi', 'en'] as const) {
         const path = pageType.paths[lang];
-        const runner = await lighthouse(new URL(path, base).href, {
-          port: chrome.port,
-          output: 'html',
-          logLevel: 'error',
-          onlyCategories: [...CATEGORIES],
-          // Each run starts with an empty cache, as a first visit does.
-          disableStorageReset: false,
-        });
+        const audit = () =>
+          lighthouse(new URL(path, base).href, {
+            port: chrome.port,
+            output: 'html',
+            logLevel: 'error',
+            onlyCategories: [...CATEGORIES],
+            // Each run starts with an empty cache, as a first visit does.
+            disableStorageReset: false,
+          });
+        let runner = await audit();
+        // Chromium's trace is sometimes incomplete on a busy machine (NO_NAVSTART, no performance score); Lighthouse's
+        // own advice is to run again, so a page gets up to two more tries before its score is reported as missing.
+        for (let retry = 0; retry < 2 && runner?.lhr.runtimeError !== undefined; retry++) {
+          log(`lighthouse ${path}: ${runner.lhr.runtimeError.code}, running again`);
+          runner = await audit();
+        }
         const lhr = runner?.lhr;
         const scores = Object.fromEntries(
           CATEGORIES.map((category) => {
@@ -153,7 +161,15 @@ export function lighthouseTable(results: readonly PageScores[]): string {
     noindex.length === 0
       ? ''
       : `\n\nSEO below 100 by design on ${noindex.join(', ')}: \`noindex\` pages (Lighthouse's is-crawlable).`;
+  const missing = results.filter((result) => Object.values(result.scores).some((score) => score === null));
+  const missingNote =
+    missing.length === 0
+      ? ''
+      : `\n\n— : no score, Lighthouse's trace of ${missing.map((result) => `\`${result.path}\``).join(', ')} failed in this run (three tries).`;
   return (
-    note + markdownTable(['page (mobile)', 'performance', 'accessibility', 'best practices', 'SEO'], rows) + footer
+    note +
+    markdownTable(['page (mobile)', 'performance', 'accessibility', 'best practices', 'SEO'], rows) +
+    footer +
+    missingNote
   );
 }
