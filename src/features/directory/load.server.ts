@@ -3,7 +3,7 @@
  * points), in one read-only transaction so the tables are read at the same instant, then assembled in memory.
  * The app reads it through the snapshot (`snapshot.server.ts`), not on every request.
  */
-import { type Column, eq, type SQL } from 'drizzle-orm';
+import { type Column, eq, isNotNull, type SQL } from 'drizzle-orm';
 import type { DatabaseHandle } from '#src/db/client.server.ts';
 import {
   closures,
@@ -30,7 +30,7 @@ export interface LoadDirectoryOptions {
 
 /**
  * The directory's points, sorted by province, commune, name. Demo rows only when `options.demo`. Never carries a
- * location's notification e-mail (see {@link notificationEmailFor}).
+ * location's notification e-mail (see {@link loadNotificationEmails}).
  */
 export async function loadDirectory(handle: DatabaseHandle, options: LoadDirectoryOptions): Promise<DirectoryPoint[]> {
   const rows = await readRows(handle, options.demo);
@@ -38,16 +38,15 @@ export async function loadDirectory(handle: DatabaseHandle, options: LoadDirecto
 }
 
 /**
- * Where notices of new requests for a point go, or null (no address, or no such point). Only for the outbox, which
- * writes the address into an encrypted payload: never show it, log it, export it or put it in a `DirectoryPoint`.
+ * Every point's notification address (points without one are left out), for the intake's staff notices: the snapshot
+ * keeps this map beside the points, never inside them, so no page or export can reach it.
  */
-export async function notificationEmailFor(handle: DatabaseHandle, locationId: string): Promise<string | null> {
-  const [row] = await handle.db
-    .select({ email: locations.notificationEmail })
+export async function loadNotificationEmails(handle: DatabaseHandle): Promise<Map<string, string>> {
+  const rows = await handle.db
+    .select({ id: locations.id, email: locations.notificationEmail })
     .from(locations)
-    .where(eq(locations.id, locationId))
-    .limit(1);
-  return row?.email ?? null;
+    .where(isNotNull(locations.notificationEmail));
+  return new Map(rows.flatMap((row) => (row.email === null ? [] : [[row.id, row.email] as const])));
 }
 
 async function readRows(handle: DatabaseHandle, demo: boolean): Promise<DirectoryRows> {

@@ -14,7 +14,7 @@ import { loadEnv } from '#src/env.server.ts';
 import { type Clock, systemClock } from '#src/lib/clock.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { log } from '#src/lib/log.ts';
-import { loadDirectory } from './load.server.ts';
+import { loadDirectory, loadNotificationEmails } from './load.server.ts';
 import type { DirectoryPoint } from './types.ts';
 
 /** The directory at one moment, indexed for the usual look-ups. Never mutated: a change makes a new snapshot. */
@@ -27,6 +27,12 @@ export interface DirectorySnapshot {
   /** Loaded in demo mode (demo points included). */
   readonly demo: boolean;
   readonly loadedAt: Date;
+  /**
+   * Where notices of new requests for a point go (points without an address are absent). Read by the intake only, so
+   * a request is routed and addressed from the same view of the directory; never part of a `DirectoryPoint`, never
+   * rendered, logged or exported.
+   */
+  readonly notificationEmails: ReadonlyMap<string, string>;
 }
 
 /** How long a snapshot is served without asking the database whether it changed. */
@@ -107,9 +113,8 @@ export function createSnapshotCache(source: SnapshotSource): SnapshotCache {
         checkedAt = now;
         return current.snapshot;
       }
-      const demo = source.demo();
-      const points = await loadDirectory(handle, { demo, now: clock.now() });
-      current = { snapshot: buildSnapshot(points, demo, clock.now()), version, handle };
+      const snapshot = await loadDirectorySnapshot(handle, { demo: source.demo(), now: clock.now() });
+      current = { snapshot, version, handle };
       checkedAt = now;
       freshGeneration = startGeneration;
       return current.snapshot;
@@ -156,8 +161,22 @@ export function createSnapshotCache(source: SnapshotSource): SnapshotCache {
   };
 }
 
+/** Reads the directory (points and notification addresses) into a new snapshot. */
+export async function loadDirectorySnapshot(
+  handle: DatabaseHandle,
+  options: { demo: boolean; now: Date },
+): Promise<DirectorySnapshot> {
+  const points = await loadDirectory(handle, options);
+  return buildSnapshot(points, options.demo, options.now, await loadNotificationEmails(handle));
+}
+
 /** Indexes points into a snapshot. */
-export function buildSnapshot(points: readonly DirectoryPoint[], demo: boolean, loadedAt: Date): DirectorySnapshot {
+export function buildSnapshot(
+  points: readonly DirectoryPoint[],
+  demo: boolean,
+  loadedAt: Date,
+  notificationEmails: ReadonlyMap<string, string> = new Map(),
+): DirectorySnapshot {
   const byId = new Map<string, DirectoryPoint>();
   const byProvince = new Map<string, DirectoryPoint[]>();
   for (const point of points) {
@@ -166,7 +185,7 @@ export function buildSnapshot(points: readonly DirectoryPoint[], demo: boolean, 
     if (list === undefined) byProvince.set(point.provinceCode, [point]);
     else list.push(point);
   }
-  return Object.freeze({ points: Object.freeze([...points]), byId, byProvince, demo, loadedAt });
+  return Object.freeze({ points: Object.freeze([...points]), byId, byProvince, demo, loadedAt, notificationEmails });
 }
 
 // The shared cache lives on a global symbol: this module is loaded twice in the running app (by Node from src/, and

@@ -4,24 +4,25 @@
  * 1. The anti-abuse gate (honeypot, proof of work or no-JavaScript token, rate limits), before anything else.
  * 2. Validation with the one schema (`validate.server.ts`).
  * 3. Routing over the directory snapshot (help wanted → service types → nearest suitable point).
- * 4. ONE transaction: the case (payload sealed), its first status event, and the outbox row telling the point's staff
- *    (no message text, no contact: the point's name and a console link). The receipt code is returned only after the
- *    commit, and only its keyed hash is stored.
+ * 4. ONE statement (atomic, so one transaction): the case (payload sealed), its first status event, and the outbox row
+ *    telling the point's staff (no message text, no contact: the point's name and a console link). The receipt code is
+ *    returned only after the commit, and only its keyed hash is stored.
  *
  * Throws only when the database (or the directory) fails; callers answer "try again later" (the API: 503).
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '#src/db/client.server.ts';
-import { cases, locations } from '#src/db/schema/index.ts';
+import { caseEvents, caseNotices, cases, outbox } from '#src/db/schema/index.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
 import type { Lang } from '#src/i18n/index.ts';
+import { outboxRow } from '#src/features/outbox/enqueue.server.ts';
 import { paramProblem } from '#src/features/outbox/params.ts';
 import { routes } from '#src/features/site/routes.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { log } from '#src/lib/log.ts';
-import { enqueueCaseNotice, recordCaseEvent, sealCasePayload } from './case-store.server.ts';
+import { caseEventRow, sealCasePayload } from './case-store.server.ts';
 import { formatReceiptCode, generateReceiptCode, hashReceiptCode } from './receipt-code.ts';
 import { routeRequest, type RouteResult } from './routing.server.ts';
 import { ANTI_ABUSE_FIELDS, parseIntakeForm, type IntakeRequest } from './schema.ts';
@@ -72,14 +73,15 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
   const started = performance.now();
   const keyring = services.keyring();
   const handle = await services.database();
+  const notificationEmail = directory.notificationEmails.get(route.decision.point.id) ?? null;
   // A clash of two 60-bit codes is about as likely as guessing one; should it happen, the unique index refuses the
-  // second and the whole transaction is tried again with a new code.
+  // statement (so nothing of it is written) and it is tried again with a new code.
   for (let attempt = 1; ; attempt++) {
     const caseId = randomUUID();
     const code = generateReceiptCode();
     try {
-      await handle.db.transaction(async (tx) => {
-        await writeCase(tx, {
+      await handle.db.execute(
+        caseStatement(handle.db, {
           caseId,
           code,
           request,
@@ -87,8 +89,9 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
           lang: request.lang ?? ctx.lang,
           now: clock.now(),
           keyring,
-        });
-      });
+          notificationEmail,
+        }),
+      );
     } catch (error) {
       if (attempt < 3 && isReceiptClash(error)) continue;
       throw error;
@@ -98,8 +101,14 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
   }
 }
 
-async function writeCase(
-  tx: Database,
+/**
+ * The case, its first status event and the staff notice (outbox row + its link to the case) as ONE statement: a
+ * statement is atomic on its own, so the four rows are written together or not at all, in a single round trip and
+ * without an explicit transaction (the write was seven round trips: begin, four inserts, a select, commit). The
+ * notice's address comes from the directory snapshot that routed the request.
+ */
+function caseStatement(
+  db: Database,
   args: {
     caseId: string;
     code: string;
@@ -108,9 +117,10 @@ async function writeCase(
     lang: Lang;
     now: Date;
     keyring: Keyring;
+    notificationEmail: string | null;
   },
-): Promise<void> {
-  const { caseId, code, request, route, lang, now, keyring } = args;
+): SQL {
+  const { caseId, code, request, route, lang, now, keyring, notificationEmail } = args;
   const receipt = hashReceiptCode(keyring, code);
   const payload = sealCasePayload(keyring, caseId, {
     message: request.message,
@@ -118,7 +128,7 @@ async function writeCase(
     preferredTime: request.preferredTime,
   });
   const point = route.decision.point;
-  await tx.insert(cases).values({
+  const insertCase = db.insert(cases).values({
     id: caseId,
     pointId: point.id,
     routingReason: route.decision.reason,
@@ -135,33 +145,31 @@ async function writeCase(
     lang,
     createdAt: now,
   });
-  await recordCaseEvent(tx, { caseId, at: now, from: null, to: 'new', actor: 'requester' });
+  const insertEvent = db
+    .insert(caseEvents)
+    .values(caseEventRow({ caseId, at: now, from: null, to: 'new', actor: 'requester' }));
 
-  // The address is read here, inside the transaction, and goes only into the sealed outbox payload.
-  const [location] = await tx
-    .select({ email: locations.notificationEmail })
-    .from(locations)
-    .where(eq(locations.id, point.id))
-    .limit(1);
-  const to = location?.email ?? null;
-  if (to === null) {
+  if (notificationEmail === null) {
     // The case is kept (staff see it in the console); only the e-mail cannot be sent.
     log.warn('intake.point_without_notification_email', { point: point.id });
-    return;
+    return sql`with new_case as (${insertCase.getSQL()}) ${insertEvent.getSQL()}`;
   }
-  await enqueueCaseNotice(
-    tx,
-    caseId,
+  const notice = outboxRow(
     {
       kind: 'new-case',
       recipientKind: 'point-staff',
-      to,
+      to: notificationEmail,
       // Staff work in Vietnamese; the requester's language is kept with the case for the notices they get.
       lang: 'vi',
       params: { pointName: noticePointName(point.name, point.organizationName), consoleUrl: consolePathOf(caseId) },
     },
     keyring,
   );
+  // Foreign keys between these rows hold: PostgreSQL checks them at the end of the statement, when all four exist.
+  // getSQL(): a builder put into sql`` as is would be wrapped in parentheses, which a WITH clause does not allow.
+  const insertNotice = db.insert(outbox).values(notice).getSQL();
+  const linkNotice = db.insert(caseNotices).values({ caseId, outboxId: notice.id }).getSQL();
+  return sql`with new_case as (${insertCase.getSQL()}), case_event as (${insertEvent.getSQL()}), notice as (${insertNotice}) ${linkNotice}`;
 }
 
 /** The console page of a case (a site path; the outbox makes it absolute at send time). */

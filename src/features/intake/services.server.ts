@@ -16,6 +16,8 @@ import { systemClock, type Clock } from '#src/lib/clock.ts';
 export interface IntakeDirectory {
   readonly points: readonly DirectoryPoint[];
   readonly byId?: ReadonlyMap<string, DirectoryPoint>;
+  /** Where a point's staff notices go (see `DirectorySnapshot.notificationEmails`). */
+  readonly notificationEmails: ReadonlyMap<string, string>;
 }
 
 /** The part of the anti-abuse services the intake uses. */

@@ -19,6 +19,16 @@ import { sealPayload } from './payload.server.ts';
  *   });
  */
 export async function enqueue(tx: Database, message: OutboxMessage, keyring: Keyring): Promise<{ id: string }> {
+  const row = outboxRow(message, keyring);
+  await tx.insert(outbox).values(row);
+  return { id: row.id };
+}
+
+/**
+ * The outbox row for a message (checked, sealed, with its id), for a caller that writes it itself as part of a larger
+ * statement (the intake writes its case, event and notice in one). Throws `OutboxMessageError` when not allowed.
+ */
+export function outboxRow(message: OutboxMessage, keyring: Keyring): typeof outbox.$inferInsert & { id: string } {
   checkMessage(message);
   // The id is chosen here, not by the database, because the seal is bound to it.
   const id = randomUUID();
@@ -27,6 +37,5 @@ export async function enqueue(tx: Database, message: OutboxMessage, keyring: Key
     lang: message.lang,
     params: { ...message.params },
   });
-  await tx.insert(outbox).values({ id, kind: message.kind, recipientKind: message.recipientKind, payload });
-  return { id };
+  return { id, kind: message.kind, recipientKind: message.recipientKind, payload };
 }

@@ -22,8 +22,7 @@ import { createAntiAbuse } from '#src/features/anti-abuse/services.server.ts';
 import { backupFileName } from '#src/features/backup/backup-names.ts';
 import { deriveSecret } from '#src/features/crypto/derive-secret.server.ts';
 import { loadKeyring, type Keyring } from '#src/features/crypto/keyring.server.ts';
-import { loadDirectory } from '#src/features/directory/load.server.ts';
-import { buildSnapshot } from '#src/features/directory/snapshot.server.ts';
+import { loadDirectorySnapshot } from '#src/features/directory/snapshot.server.ts';
 import { openCasePayload } from '#src/features/intake/case-store.server.ts';
 import { handleIntake } from '#src/features/intake/handle-intake.server.ts';
 import { systemClock } from '#src/lib/clock.ts';
@@ -59,7 +58,7 @@ async function withDatabase<T>(action: (handle: DatabaseHandle) => Promise<T>): 
 /** Sends a request through the real intake handler; returns the new case's id. */
 async function submit(handle: DatabaseHandle, message: string, email: string): Promise<string> {
   const now = systemClock.now();
-  const snapshot = buildSnapshot(await loadDirectory(handle, { demo: false, now }), false, now);
+  const snapshot = await loadDirectorySnapshot(handle, { demo: false, now });
   const antiAbuse = createAntiAbuse({ keyring, keyPrefix: `test:backup:${tag}:`, proofOfWork: FAST_POW });
   try {
     const outcome = await handleIntake(validRequest({ message, contact: { kind: 'email', value: email } }), {

@@ -10,7 +10,8 @@ import {
   serviceAtLocation,
   services,
 } from '#src/db/schema/index.ts';
-import { loadDirectory, notificationEmailFor } from '#src/features/directory/load.server.ts';
+import { loadDirectory, loadNotificationEmails } from '#src/features/directory/load.server.ts';
+import { loadDirectorySnapshot } from '#src/features/directory/snapshot.server.ts';
 import type { DirectoryPoint } from '#src/features/directory/types.ts';
 import { createTestDatabase, type TestDatabase, testEngine } from '../../setup/db.ts';
 
@@ -216,9 +217,13 @@ describe(`loadDirectory on ${testEngine}`, () => {
     expect(text).not.toContain('notification');
   });
 
-  it('gives the notification e-mail only through notificationEmailFor', async () => {
-    expect(await notificationEmailFor(test.handle, ids.location)).toBe(SECRET_EMAIL);
-    expect(await notificationEmailFor(test.handle, '11111111-1111-4111-8111-999999999999')).toBeNull();
+  it('gives the notification e-mails only through loadNotificationEmails, which the snapshot keeps apart', async () => {
+    const emails = await loadNotificationEmails(test.handle);
+    expect(emails.get(ids.location)).toBe(SECRET_EMAIL);
+    expect(emails.has('11111111-1111-4111-8111-999999999999')).toBe(false);
+    const snapshot = await loadDirectorySnapshot(test.handle, { demo: false, now: NOW });
+    expect(snapshot.notificationEmails.get(ids.location)).toBe(SECRET_EMAIL);
+    expect(JSON.stringify(snapshot.points)).not.toContain(SECRET_EMAIL);
   });
 
   it('hides demo rows unless asked for them, and always shows real ones', async () => {

@@ -10,8 +10,7 @@ import type { Database } from '#src/db/types.ts';
 import { createAntiAbuse, type AntiAbuse } from '#src/features/anti-abuse/services.server.ts';
 import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
-import { loadDirectory } from '#src/features/directory/load.server.ts';
-import { buildSnapshot } from '#src/features/directory/snapshot.server.ts';
+import { loadDirectorySnapshot } from '#src/features/directory/snapshot.server.ts';
 import type { IntakeServices } from '#src/features/intake/services.server.ts';
 import type { OperatorKind, ServiceType } from '#src/features/lists/index.ts';
 import type { Clock } from '#src/lib/clock.ts';
@@ -152,11 +151,7 @@ export async function createIntakeHarness(
   });
   const pointIds: string[] = [];
   for (const point of options.points ?? DEFAULT_POINTS) pointIds.push(await insertTestPoint(database.db, point));
-  const snapshot = buildSnapshot(
-    await loadDirectory(database.handle, { demo: false, now: clock.now() }),
-    false,
-    clock.now(),
-  );
+  const snapshot = await loadDirectorySnapshot(database.handle, { demo: false, now: clock.now() });
   const services: IntakeServices = {
     database: async () => database.handle,
     keyring: () => keyring,
