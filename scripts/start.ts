@@ -16,6 +16,7 @@ import { startRetentionSchedule } from '#src/features/intake/retention.server.ts
 import { startEscalationDigestSchedule } from '#src/features/console/escalation/digest.server.ts';
 import { buildIfNeeded } from '#src/server/build-if-needed.ts';
 import { createPortalServer, type AstroHandler } from '#src/server/http-server.ts';
+import { intakeApiRoute } from '#src/server/intake-api-route.ts';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const entry = (await import(pathToFileURL(join(root, 'dist/server/entry.mjs')).href)) as { handler: AstroHandler };
   const https = env.siteUrl?.startsWith('https://') ?? false;
-  const server = createPortalServer({ handler: entry.handler, https });
+  // POST /api/intake is answered by our server directly (the hot write path; see src/server/intake-api-route.ts).
+  const server = createPortalServer({ handler: entry.handler, https, directRoutes: [intakeApiRoute] });
 
   // PGlite allows one process, so the server sends mail and purges old content itself; on PostgreSQL that is the job
   // of `npm run worker` processes, unless OUTBOX_IN_PROCESS=1 (a single-machine install).

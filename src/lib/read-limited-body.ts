@@ -25,3 +25,41 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
   }
   return bytes;
 }
+
+/**
+ * The same for a `node:http` request (a readable stream). Past the limit it stops reading and lets the server discard
+ * the rest, as it does for any body a handler leaves unread.
+ */
+export function readLimitedNodeBody(stream: NodeJS.ReadableStream, limit: number): Promise<Uint8Array | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const cleanup = () => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+    };
+    const onData = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      size += bytes.byteLength;
+      if (size > limit) {
+        cleanup();
+        stream.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(bytes);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+  });
+}

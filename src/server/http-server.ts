@@ -6,24 +6,36 @@ import { keepOurCacheControl } from './keep-cache-control.ts';
 /** Astro's node handler (standalone mode): serves prerendered files, then on-demand routes. */
 export type AstroHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
+/** A route the server answers itself, before Astro's handler (for a hot path; see intake-api-route.ts). */
+export interface DirectRoute {
+  readonly method: string;
+  /** The exact path (no trailing slash variants). */
+  readonly path: string;
+  serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+}
+
 export interface PortalServerOptions {
   handler: AstroHandler;
   /** True when the public origin is HTTPS: adds HSTS. */
   https: boolean;
+  /** Routes answered without Astro; every other request, and other methods on these paths, go to Astro. */
+  directRoutes?: readonly DirectRoute[];
 }
 
 /**
  * Our server around Astro's handler: every response, prerendered file or on-demand page, gets the security headers.
  * Nothing about the client (address, user agent) is read or logged here.
  */
-export function createPortalServer({ handler, https }: PortalServerOptions): http.Server {
+export function createPortalServer({ handler, https, directRoutes = [] }: PortalServerOptions): http.Server {
   const server = http.createServer((req, res) => {
     const pathname = pathOf(req.url);
     const headers = { ...securityHeaders(pathname, { https }), ...cacheHeaders(pathname) };
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     keepOurCsp(res, headers['Content-Security-Policy'] ?? '');
     if (headers['Cache-Control'] !== undefined) keepOurCacheControl(res, headers['Cache-Control']);
-    handler(req, res);
+    const direct = directRoutes.find((route) => route.path === pathname && route.method === req.method);
+    if (direct !== undefined) void direct.serve(req, res);
+    else handler(req, res);
   });
   // Slow clients must not hold sockets forever; these stay above any real page's time.
   server.requestTimeout = 30_000;

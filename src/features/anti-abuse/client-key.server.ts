@@ -29,11 +29,19 @@ export interface AddressedContext {
   readonly clientAddress: string;
 }
 
+/** What the portal's own `node:http` routes have (an `IncomingMessage`). */
+export interface NodeRequestLike {
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly socket: { readonly remoteAddress?: string | undefined };
+}
+
 export interface ClientKeyer {
   /** The key for a request whose socket address is `clientAddress`. */
   clientKey(request: Request, clientAddress: string | undefined): Promise<ClientKey>;
   /** The key for a route's request: reads `context.clientAddress` here, so no route has to (ESLint forbids it). */
   clientKeyOf(context: AddressedContext): Promise<ClientKey>;
+  /** The same for a request of the portal's own `node:http` routes: reads the socket's address here. */
+  clientKeyOfNode(request: NodeRequestLike): Promise<ClientKey>;
 }
 
 // A day's secret lives two days, so a request just after midnight on a slow instance still finds the day's secret.
@@ -67,15 +75,25 @@ export function createClientKeyer(options: ClientKeyerOptions): ClientKeyer {
     return secret;
   }
 
-  const clientKey = async (request: Request, clientAddress: string | undefined): Promise<ClientKey> => {
-    const address = pickAddress(request, clientAddress, trustProxy);
+  const keyOf = async (forwardedFor: string | null, clientAddress: string | undefined): Promise<ClientKey> => {
+    const address = pickAddress(forwardedFor, clientAddress, trustProxy);
     const day = clock.now().toISOString().slice(0, 10);
     const secret = await secretFor(day);
     return createHmac('sha256', secret).update(address).digest('hex').slice(0, 32) as ClientKey;
   };
 
+  const clientKey = (request: Request, clientAddress: string | undefined): Promise<ClientKey> =>
+    keyOf(request.headers.get('x-forwarded-for'), clientAddress);
+
   return {
     clientKey,
+    clientKeyOfNode(request) {
+      const forwarded = request.headers['x-forwarded-for'];
+      // node:http joins repeated X-Forwarded-For headers with ", " already; an array is only possible from a caller.
+      const forwardedFor = forwarded === undefined ? null : Array.isArray(forwarded) ? forwarded.join(', ') : forwarded;
+      // eslint-disable-next-line no-restricted-syntax -- the one place the address is read, to hash it at once
+      return keyOf(forwardedFor, request.socket.remoteAddress);
+    },
     clientKeyOf(context) {
       let address: string | undefined;
       try {
@@ -110,10 +128,9 @@ export async function clientKeyOf(context: AddressedContext): Promise<ClientKey>
  * instead, which the client writes itself, and this function would need the socket address some other way. IPv6 addresses are reduced to their /64 network, which one subscriber usually holds
  * whole (otherwise a single person could rotate through 2^64 addresses).
  */
-function pickAddress(request: Request, socketAddress: string | undefined, trustProxy: number): string {
+function pickAddress(forwarded: string | null, socketAddress: string | undefined, trustProxy: number): string {
   const chain: string[] = [];
   if (trustProxy > 0) {
-    const forwarded = request.headers.get('x-forwarded-for');
     if (forwarded !== null)
       chain.push(
         ...forwarded

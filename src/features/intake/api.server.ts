@@ -26,25 +26,58 @@ export interface IntakeApiOptions {
   services?: IntakeServices;
 }
 
+/**
+ * What the API reads of a request, whichever server carries it: Astro's `Request` (`handleIntakeApiRequest`) or the
+ * portal's own `node:http` route (`src/server/intake-api-route.ts`, which skips Astro's pipeline for this hot path).
+ */
+export interface IntakeApiInput {
+  /** The request's URL (only `?lang=` is read). */
+  readonly url: string;
+  /** A request header (lower-case name), or null. */
+  header(name: string): string | null;
+  /** The body, or undefined as soon as it passes `limit` bytes (the rest is not read). */
+  readBody(limit: number): Promise<Uint8Array | undefined>;
+}
+
+/** The answer: always JSON, never cached. */
+export interface IntakeApiAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
 interface ApiError {
   field: string;
   message: string;
 }
 
-/** Answers one `POST /api/intake` request. Never throws. */
+/** Answers one `POST /api/intake` request given as a web `Request`. Never throws. */
 export async function handleIntakeApiRequest(request: Request, options: IntakeApiOptions): Promise<Response> {
+  const answer = await answerIntakeApi(
+    {
+      url: request.url,
+      header: (name) => request.headers.get(name),
+      readBody: (limit) => readLimitedBody(request, limit),
+    },
+    options,
+  );
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** Answers one `POST /api/intake` request. Never throws. */
+export async function answerIntakeApi(request: IntakeApiInput, options: IntakeApiOptions): Promise<IntakeApiAnswer> {
   let lang = requestLang(request);
   try {
     const fail = (status: number, field: string, key: IntakeMessageKey, headers: Record<string, string> = {}) =>
       json(status, { errors: [{ field, message: intakeMessage(key, lang) }] }, headers);
 
-    if (!isJsonContentType(request.headers.get('content-type')))
+    if (!isJsonContentType(request.header('content-type')))
       return fail(415, 'Content-Type', 'intake.request.contentType');
-    const declared = request.headers.get('content-length');
+    const declared = request.header('content-length');
     if (declared !== null && /^\d+$/.test(declared) && Number(declared) > MAX_BODY_BYTES) {
       return fail(413, 'body', 'intake.request.tooLarge');
     }
-    const bytes = await readLimitedBody(request, MAX_BODY_BYTES);
+    const bytes = await request.readBody(MAX_BODY_BYTES);
     if (bytes === undefined) return fail(413, 'body', 'intake.request.tooLarge');
 
     let text: string;
@@ -88,7 +121,7 @@ export async function handleIntakeApiRequest(request: Request, options: IntakeAp
   }
 }
 
-function answer(outcome: IntakeOutcome, lang: Lang): Response {
+function answer(outcome: IntakeOutcome, lang: Lang): IntakeApiAnswer {
   switch (outcome.kind) {
     case 'accepted':
       return json(201, {
@@ -127,11 +160,18 @@ function answer(outcome: IntakeOutcome, lang: Lang): Response {
 }
 
 /** A JSON answer that no cache keeps. */
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+function json(status: number, body: unknown, headers: Record<string, string> = {}): IntakeApiAnswer {
+  return {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
-  });
+    body: JSON.stringify(body),
+  };
+}
+
+/** A JSON `Response` that no cache keeps (for the route's other methods). */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  const answer = json(status, body, headers);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
 
 /** `application/json`, with no parameter or `charset=utf-8` only. */
@@ -142,19 +182,20 @@ function isJsonContentType(value: string | null): boolean {
   return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter));
 }
 
-
 const isPortalLang = (value: unknown): value is Lang => value === 'vi' || value === 'en';
 
-function langFromQuery(request: Request): Lang | undefined {
-  const value = URL.canParse(request.url) ? new URL(request.url).searchParams.get('lang') : null;
+function langFromQuery(request: Pick<IntakeApiInput, 'url'>): Lang | undefined {
+  const value = URL.canParse(request.url, 'http://portal.invalid')
+    ? new URL(request.url, 'http://portal.invalid').searchParams.get('lang')
+    : null;
   return isPortalLang(value) ? value : undefined;
 }
 
 /** The language of the answer before the body is read: `?lang=`, else `Accept-Language`, else Vietnamese. */
-export function requestLang(request: Request): Lang {
+export function requestLang(request: Pick<IntakeApiInput, 'url' | 'header'>): Lang {
   const fromQuery = langFromQuery(request);
   if (fromQuery) return fromQuery;
-  const header = request.headers.get('accept-language');
+  const header = request.header('accept-language');
   if (header === null) return 'vi';
   const ranked = header
     .slice(0, 500)

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { handleIntakeApiRequest, json } from '#src/features/intake/api.server.ts';
+import { handleIntakeApiRequest, jsonResponse } from '#src/features/intake/api.server.ts';
 
 export const prerender = false;
 
@@ -15,4 +15,4 @@ export const POST: APIRoute = (context) =>
 
 /** Any other method. */
 export const ALL: APIRoute = () =>
-  json(405, { errors: [{ field: 'method', message: 'POST only' }] }, { Allow: 'POST' });
+  jsonResponse(405, { errors: [{ field: 'method', message: 'POST only' }] }, { Allow: 'POST' });
