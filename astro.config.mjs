@@ -25,7 +25,7 @@ export default defineConfig({
     }),
   ],
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   // Pages are linked explicitly per language; no prefetch script on content pages.
   prefetch: false,
   security: {

@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { constants as zlibConstants } from 'node:zlib';
+import compression from 'compression';
 import { cacheHeaders, securityHeaders } from './security-headers.ts';
 import { keepOurCsp } from './merge-csp.ts';
 import { keepOurCacheControl } from './keep-cache-control.ts';
@@ -34,8 +36,10 @@ export function createPortalServer({ handler, https, directRoutes = [] }: Portal
     keepOurCsp(res, headers['Content-Security-Policy'] ?? '');
     if (headers['Cache-Control'] !== undefined) keepOurCacheControl(res, headers['Cache-Control']);
     const direct = directRoutes.find((route) => route.path === pathname && route.method === req.method);
-    if (direct !== undefined) void direct.serve(req, res);
-    else handler(req, res);
+    compress(req, res, () => {
+      if (direct !== undefined) void direct.serve(req, res);
+      else handler(req, res);
+    });
   });
   // Slow clients must not hold sockets forever; these stay above any real page's time.
   server.requestTimeout = 30_000;
@@ -43,6 +47,24 @@ export function createPortalServer({ handler, https, directRoutes = [] }: Portal
   server.keepAliveTimeout = 5_000;
   return server;
 }
+
+/**
+ * gzip or Brotli for text answers the client accepts (pages, CSS, JS, JSON, SVG, XML), decided when the headers are
+ * written. Never for an answer marked `no-store`: those (the console, the request and follow-up forms, the API) carry
+ * tokens and echo what the person typed, the mix a compression side channel (BREACH) reads through; they are small and
+ * on-demand anyway. Brotli at a middle quality: on-the-fly compression must stay cheap per request.
+ */
+const compressor = compression({
+  filter: (req, res) =>
+    !/\bno-store\b/i.test(String(res.getHeader('Cache-Control') ?? '')) && compression.filter(req, res),
+  brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
+});
+// The package is typed for Express; it reads and wraps only what plain node:http requests and responses have.
+const compress = compressor as unknown as (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  next: () => void,
+) => void;
 
 function pathOf(url: string | undefined): string {
   const raw = url ?? '/';
