@@ -148,7 +148,7 @@ export function lighthouseTable(results: readonly PageScores[]): string {
   const note =
     median === undefined
       ? ''
-      : `Lighthouse ${lighthouseVersion}, Chromium's benchmark index ${Math.round(median)} (median of the runs; the performance score falls with it on a busy machine). Served by the portal as `npm start` runs it (Brotli for pages and assets, stylesheets inlined).\n\n`;
+      : `Lighthouse ${lighthouseVersion}, Chromium's benchmark index ${Math.round(median)} (median of the runs; the performance score falls with it on a busy machine). Served by the portal as npm start runs it (Brotli for pages and assets, stylesheets inlined).\n\n`;
   const rows = results.map((result) => [
     `${result.pageType} \`${result.path}\``,
     ...CATEGORIES.map((category) => result.scores[category] ?? '—'),
