@@ -11,9 +11,7 @@
  * Throws only when the database (or the directory) fails; callers answer "try again later" (the API: 503).
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '#src/db/client.server.ts';
-import { caseEvents, caseNotices, cases, outbox } from '#src/db/schema/index.ts';
+import { runNamedStatement, type NamedStatement } from '#src/db/named-statement.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
 import type { Lang } from '#src/i18n/index.ts';
@@ -22,7 +20,7 @@ import { paramProblem } from '#src/features/outbox/params.ts';
 import { routes } from '#src/features/site/routes.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { log } from '#src/lib/log.ts';
-import { caseEventRow, sealCasePayload } from './case-store.server.ts';
+import { sealCasePayload } from './case-store.server.ts';
 import { formatReceiptCode, generateReceiptCode, hashReceiptCode } from './receipt-code.ts';
 import { routeRequest, type RouteResult } from './routing.server.ts';
 import { ANTI_ABUSE_FIELDS, parseIntakeForm, type IntakeRequest } from './schema.ts';
@@ -80,18 +78,17 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
     const caseId = randomUUID();
     const code = generateReceiptCode();
     try {
-      await handle.db.execute(
-        caseStatement(handle.db, {
-          caseId,
-          code,
-          request,
-          route,
-          lang: request.lang ?? ctx.lang,
-          now: clock.now(),
-          keyring,
-          notificationEmail,
-        }),
-      );
+      const { statement, values } = caseStatement({
+        caseId,
+        code,
+        request,
+        route,
+        lang: request.lang ?? ctx.lang,
+        now: clock.now(),
+        keyring,
+        notificationEmail,
+      });
+      await runNamedStatement(handle, statement, values);
     } catch (error) {
       if (attempt < 3 && isReceiptClash(error)) continue;
       throw error;
@@ -101,25 +98,43 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
   }
 }
 
-/**
- * The case, its first status event and the staff notice (outbox row + its link to the case) as ONE statement: a
- * statement is atomic on its own, so the four rows are written together or not at all, in a single round trip and
- * without an explicit transaction (the write was seven round trips: begin, four inserts, a select, commit). The
- * notice's address comes from the directory snapshot that routed the request.
- */
-function caseStatement(
-  db: Database,
-  args: {
-    caseId: string;
-    code: string;
-    request: IntakeRequest;
-    route: Extract<RouteResult, { kind: 'routed' }>;
-    lang: Lang;
-    now: Date;
-    keyring: Keyring;
-    notificationEmail: string | null;
-  },
-): SQL {
+// The case, its first status event, and (when the point has an address) the staff notice and its link to the case, as
+// ONE statement: a statement is atomic on its own, so the rows are written together or not at all, in one round trip
+// (it was seven: begin, four inserts, a select, commit). Foreign keys between these rows hold: PostgreSQL checks them
+// at the end of the statement, when all the rows exist. Fixed texts (prepared once per connection on PostgreSQL); the
+// columns left out take their defaults (event id; outbox status, attempts, next attempt, created at).
+const CASE_AND_EVENT = `insert_case as (
+    insert into cases (id, point_id, routing_reason, routing_distance_km, help_wanted, requester_kind, age_band,
+      commune_code, province_code, status, receipt_hash, receipt_key_id, payload, lang, created_at)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $13, $14)
+  )`;
+const FIRST_EVENT = `insert into case_events (case_id, at, from_status, to_status, actor_kind)
+    values ($1, $14, null, 'new', 'requester')`;
+
+export const WRITE_CASE: NamedStatement = {
+  name: 'intake-write-case',
+  text: `with ${CASE_AND_EVENT} ${FIRST_EVENT}`,
+};
+
+export const WRITE_CASE_WITH_NOTICE: NamedStatement = {
+  name: 'intake-write-case-with-notice',
+  text: `with ${CASE_AND_EVENT},
+  insert_event as (${FIRST_EVENT}),
+  insert_notice as (insert into outbox (id, kind, recipient_kind, payload) values ($15, $16, $17, $18))
+  insert into case_notices (case_id, outbox_id) values ($1, $15)`,
+};
+
+/** The statement that writes a new case, and its values (the payload sealed, the receipt code as its keyed hash). */
+function caseStatement(args: {
+  caseId: string;
+  code: string;
+  request: IntakeRequest;
+  route: Extract<RouteResult, { kind: 'routed' }>;
+  lang: Lang;
+  now: Date;
+  keyring: Keyring;
+  notificationEmail: string | null;
+}): { statement: NamedStatement; values: unknown[] } {
   const { caseId, code, request, route, lang, now, keyring, notificationEmail } = args;
   const receipt = hashReceiptCode(keyring, code);
   const payload = sealCasePayload(keyring, caseId, {
@@ -128,31 +143,26 @@ function caseStatement(
     preferredTime: request.preferredTime,
   });
   const point = route.decision.point;
-  const insertCase = db.insert(cases).values({
-    id: caseId,
-    pointId: point.id,
-    routingReason: route.decision.reason,
-    routingDistanceKm: route.decision.distanceKm,
-    helpWanted: request.helpWanted,
-    requesterKind: request.who,
-    ageBand: request.ageBand,
-    communeCode: route.communeCode,
-    provinceCode: route.provinceCode,
-    status: 'new',
-    receiptHash: receipt.hash,
-    receiptKeyId: receipt.keyId,
+  const values: unknown[] = [
+    caseId,
+    point.id,
+    route.decision.reason,
+    route.decision.distanceKm,
+    request.helpWanted,
+    request.who,
+    request.ageBand,
+    route.communeCode,
+    route.provinceCode,
+    receipt.hash,
+    receipt.keyId,
     payload,
     lang,
-    createdAt: now,
-  });
-  const insertEvent = db
-    .insert(caseEvents)
-    .values(caseEventRow({ caseId, at: now, from: null, to: 'new', actor: 'requester' }));
-
+    now.toISOString(),
+  ];
   if (notificationEmail === null) {
     // The case is kept (staff see it in the console); only the e-mail cannot be sent.
     log.warn('intake.point_without_notification_email', { point: point.id });
-    return sql`with new_case as (${insertCase.getSQL()}) ${insertEvent.getSQL()}`;
+    return { statement: WRITE_CASE, values };
   }
   const notice = outboxRow(
     {
@@ -165,11 +175,8 @@ function caseStatement(
     },
     keyring,
   );
-  // Foreign keys between these rows hold: PostgreSQL checks them at the end of the statement, when all four exist.
-  // getSQL(): a builder put into sql`` as is would be wrapped in parentheses, which a WITH clause does not allow.
-  const insertNotice = db.insert(outbox).values(notice).getSQL();
-  const linkNotice = db.insert(caseNotices).values({ caseId, outboxId: notice.id }).getSQL();
-  return sql`with new_case as (${insertCase.getSQL()}), case_event as (${insertEvent.getSQL()}), notice as (${insertNotice}) ${linkNotice}`;
+  values.push(notice.id, notice.kind, notice.recipientKind, notice.payload);
+  return { statement: WRITE_CASE_WITH_NOTICE, values };
 }
 
 /** The console page of a case (a site path; the outbox makes it absolute at send time). */
