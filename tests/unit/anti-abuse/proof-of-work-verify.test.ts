@@ -83,7 +83,9 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant('keySignature' as const), at: fc.nat(63), digit: hexDigit }),
 );
 
-function applyChange(proof: Proof, c: fc.Infer<typeof change>): Proof {
+type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
+
+function applyChange(proof: Proof, c: Change): Proof {
   const copy = structuredClone(proof);
   const replaceAt = (text: string, at: number, digit: string) => `${text.slice(0, at)}${digit}${text.slice(at + 1)}`;
   switch (c.kind) {
