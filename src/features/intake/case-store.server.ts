@@ -106,22 +106,14 @@ export async function findCaseByCode(
   return canonical === null ? undefined : row;
 }
 
-export interface CaseEvent {
-  caseId: string;
-  at: Date;
-  from: CaseStatus | null;
-  to: CaseStatus;
-  actor: CaseActorKind;
-}
-
-/** The history row of a status change. */
-export function caseEventRow(event: CaseEvent): typeof caseEvents.$inferInsert {
-  return { caseId: event.caseId, at: event.at, fromStatus: event.from, toStatus: event.to, actorKind: event.actor };
-}
-
 /** Writes a status change of a case to its history. */
-export async function recordCaseEvent(tx: Database, event: CaseEvent): Promise<void> {
-  await tx.insert(caseEvents).values(caseEventRow(event));
+export async function recordCaseEvent(
+  tx: Database,
+  event: { caseId: string; at: Date; from: CaseStatus | null; to: CaseStatus; actor: CaseActorKind },
+): Promise<void> {
+  await tx
+    .insert(caseEvents)
+    .values({ caseId: event.caseId, at: event.at, fromStatus: event.from, toStatus: event.to, actorKind: event.actor });
 }
 
 /**
