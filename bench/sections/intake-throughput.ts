@@ -38,7 +38,7 @@ const WARM_UP = 300;
  * Proofs fetched for the throughput phase: the phase ends after 10 s or when they run out (then over a shorter time,
  * which the note under the table gives). Proofs expire 10 minutes after they are issued, far beyond one target's run.
  */
-const THROUGHPUT_PROOFS = 6_000;
+const THROUGHPUT_PROOFS = 16_000;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 

@@ -1,4 +1,7 @@
+import { runOnPglite } from './pglite-group-commit.server.ts';
 import type { DatabaseHandle } from './types.ts';
+
+export { StatementError } from './wire-protocol.server.ts';
 
 /** A statement the hot paths run many times with different values: fixed text, positional parameters. */
 export interface NamedStatement {
@@ -8,10 +11,12 @@ export interface NamedStatement {
 }
 
 /**
- * Runs `statement` with `values` on either engine. On PostgreSQL, node-postgres prepares it once per pooled connection
- * under its name and then only binds and executes it, so the server parses and plans it once, not per request. PGlite
- * has no named statements through its API; it runs the text with the values (one round trip into the engine either
- * way). Values: strings, numbers, null, Buffers for bytea, ISO strings for timestamps.
+ * Runs `statement` with `values` on either engine, outside any transaction (the statement is its own), and resolves
+ * once it is committed. Both engines parse and plan the text once and then only bind and execute it:
+ * - PostgreSQL: node-postgres prepares it once per pooled connection under its name.
+ * - PGlite (one connection): prepared once per database under its name, and run by the group commit of
+ *   `pglite-group-commit.server.ts` (statements that arrive together share one trip into the engine and one commit).
+ * Values: strings, numbers, null, Buffers for bytea, ISO strings for timestamps.
  */
 export async function runNamedStatement(
   handle: DatabaseHandle,
@@ -21,6 +26,6 @@ export async function runNamedStatement(
   if (handle.engine === 'postgres') {
     await handle.client.query({ name: statement.name, text: statement.text, values: [...values] });
   } else {
-    await handle.client.query(statement.text, [...values]);
+    await runOnPglite(handle.client, statement, values);
   }
 }

@@ -8,7 +8,11 @@ import { keepOurCacheControl } from './keep-cache-control.ts';
 /** Astro's node handler (standalone mode): serves prerendered files, then on-demand routes. */
 export type AstroHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
-/** A route the server answers itself, before Astro's handler (for a hot path; see intake-api-route.ts). */
+/**
+ * A route the server answers itself, before Astro's handler (for a hot path; see intake-api-route.ts). It gets the
+ * security headers like every answer, but no compression: it must answer `Cache-Control: no-store`, which the
+ * compression filter below refuses anyway.
+ */
 export interface DirectRoute {
   readonly method: string;
   /** The exact path (no trailing slash variants). */
@@ -33,13 +37,16 @@ export function createPortalServer({ handler, https, directRoutes = [] }: Portal
     const pathname = pathOf(req.url);
     const headers = { ...securityHeaders(pathname, { https }), ...cacheHeaders(pathname) };
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    const direct = directRoutes.find((route) => route.path === pathname && route.method === req.method);
+    if (direct !== undefined) {
+      // A direct route writes its own answer (JSON, `no-store`: never compressed, see below), not through Astro, so
+      // there is no Astro header to guard against.
+      void direct.serve(req, res);
+      return;
+    }
     keepOurCsp(res, headers['Content-Security-Policy'] ?? '');
     if (headers['Cache-Control'] !== undefined) keepOurCacheControl(res, headers['Cache-Control']);
-    const direct = directRoutes.find((route) => route.path === pathname && route.method === req.method);
-    compress(req, res, () => {
-      if (direct !== undefined) void direct.serve(req, res);
-      else handler(req, res);
-    });
+    compress(req, res, () => handler(req, res));
   });
   // Slow clients must not hold sockets forever; these stay above any real page's time.
   server.requestTimeout = 30_000;

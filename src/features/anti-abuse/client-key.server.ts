@@ -7,7 +7,7 @@
  * passed and its secret has expired, nobody, not even the operator, can tell which address a key came from, and keys of
  * different days cannot be linked. The raw address is never returned, stored or logged.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Clock } from '#src/lib/clock.ts';
 import type { AntiAbuseStore } from './store.server.ts';
@@ -58,6 +58,12 @@ export function createClientKeyer(options: ClientKeyerOptions): ClientKeyer {
   // Redis have lost it, every instance soon agrees on the new one), and a secret that came from the memory fallback
   // during a Redis outage is not cached at all: the next request asks Redis again.
   const cache = new Map<string, { secret: string; until: number }>();
+  // The HMAC key made from the last secret (a KeyObject: Node imports a string key on every call otherwise).
+  let lastKey: { secret: string; key: KeyObject } | undefined;
+  const hmacKeyOf = (secret: string): KeyObject => {
+    if (lastKey?.secret !== secret) lastKey = { secret, key: createSecretKey(Buffer.from(secret, 'utf8')) };
+    return lastKey.key;
+  };
 
   async function secretFor(day: string): Promise<string> {
     const now = clock.now().getTime();
@@ -79,7 +85,7 @@ export function createClientKeyer(options: ClientKeyerOptions): ClientKeyer {
     const address = pickAddress(forwardedFor, clientAddress, trustProxy);
     const day = clock.now().toISOString().slice(0, 10);
     const secret = await secretFor(day);
-    return createHmac('sha256', secret).update(address).digest('hex').slice(0, 32) as ClientKey;
+    return createHmac('sha256', hmacKeyOf(secret)).update(address).digest('hex').slice(0, 32) as ClientKey;
   };
 
   const clientKey = (request: Request, clientAddress: string | undefined): Promise<ClientKey> =>

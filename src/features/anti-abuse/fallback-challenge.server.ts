@@ -12,7 +12,7 @@
  * request for help lost to a failed script costs far more than the few extra messages a patient spammer might send
  * within the rate limits; staff can close such messages in one step.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { deriveSecret } from '#src/features/crypto/derive-secret.server.ts';
 import type { DataKey, Keyring } from '#src/features/crypto/keyring.server.ts';
 import type { Clock } from '#src/lib/clock.ts';
@@ -55,11 +55,11 @@ export function createFallbackChallenge(options: FallbackChallengeOptions): Fall
   const minFillMs = (options.minFillSeconds ?? DEFAULT_FALLBACK_MIN_FILL_SECONDS) * 1000;
   const maxAgeMs = (options.maxAgeSeconds ?? DEFAULT_FALLBACK_MAX_AGE_SECONDS) * 1000;
 
-  const secrets = new Map<string, Buffer>();
+  const secrets = new Map<string, KeyObject>();
   const mac = (key: DataKey, purpose: string, id: string, issuedAt: string): Buffer => {
     let secret = secrets.get(key.id);
     if (secret === undefined) {
-      secret = deriveSecret(key, 'anti-abuse:fallback-token');
+      secret = createSecretKey(deriveSecret(key, 'anti-abuse:fallback-token'));
       secrets.set(key.id, secret);
     }
     // The purpose is inside the MAC, so a token rendered in one form is refused by another.

@@ -1,4 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { secureRandomBytes } from '#src/lib/random-bytes.server.ts';
+import { secretKeyObject } from './secret-key.server.ts';
 import { AppError } from '#src/lib/errors.ts';
 import type { Keyring } from './keyring.server.ts';
 
@@ -19,8 +21,8 @@ const HEADER = 1 + ID_BYTES + IV_BYTES + TAG_BYTES;
  * additional authenticated data, so a ciphertext copied into another row or field does not decrypt.
  */
 export function seal(keyring: Keyring, plaintext: string, context: string): Buffer {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', keyring.current.key, iv);
+  const iv = secureRandomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', secretKeyObject(keyring.current.key), iv);
   cipher.setAAD(Buffer.from(context, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return Buffer.concat([Buffer.from([VERSION]), Buffer.from(keyring.current.id, 'ascii'), iv, cipher.getAuthTag(), body]);
@@ -35,7 +37,7 @@ export function open(keyring: Keyring, sealed: Uint8Array, context: string): str
   if (!dataKey) throw new DecryptionError(`No key with id ${id} in the keyring`);
   const iv = buffer.subarray(1 + ID_BYTES, 1 + ID_BYTES + IV_BYTES);
   const tag = buffer.subarray(1 + ID_BYTES + IV_BYTES, HEADER);
-  const decipher = createDecipheriv('aes-256-gcm', dataKey.key, iv);
+  const decipher = createDecipheriv('aes-256-gcm', secretKeyObject(dataKey.key), iv);
   decipher.setAAD(Buffer.from(context, 'utf8'));
   decipher.setAuthTag(tag);
   try {

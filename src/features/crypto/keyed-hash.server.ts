@@ -1,6 +1,7 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 import { deriveSecret } from './derive-secret.server.ts';
 import type { DataKey, Keyring } from './keyring.server.ts';
+import { secretKeyObject } from './secret-key.server.ts';
 
 /** A keyed hash and the id of the key it was derived from (stored together, so keys can rotate). */
 export interface KeyedHash {
@@ -10,9 +11,9 @@ export interface KeyedHash {
 
 // One HMAC key per (data key, purpose), derived with HKDF (`deriveSecret`), so the AES key itself never keys an HMAC
 // and a hash made for one purpose (receipt codes) is useless for another.
-const derived = new WeakMap<Buffer, Map<string, Buffer>>();
+const derived = new WeakMap<Buffer, Map<string, KeyObject>>();
 
-function hmacKey(dataKey: DataKey, purpose: string): Buffer {
+function hmacKey(dataKey: DataKey, purpose: string): KeyObject {
   let byPurpose = derived.get(dataKey.key);
   if (!byPurpose) {
     byPurpose = new Map();
@@ -20,7 +21,7 @@ function hmacKey(dataKey: DataKey, purpose: string): Buffer {
   }
   let key = byPurpose.get(purpose);
   if (!key) {
-    key = deriveSecret(dataKey, `keyed-hash:${purpose}`);
+    key = secretKeyObject(deriveSecret(dataKey, `keyed-hash:${purpose}`));
     byPurpose.set(purpose, key);
   }
   return key;

@@ -185,6 +185,7 @@ function isJsonContentType(value: string | null): boolean {
 const isPortalLang = (value: unknown): value is Lang => value === 'vi' || value === 'en';
 
 function langFromQuery(request: Pick<IntakeApiInput, 'url'>): Lang | undefined {
+  if (!request.url.includes('?')) return undefined;
   const value = URL.canParse(request.url, 'http://portal.invalid')
     ? new URL(request.url, 'http://portal.invalid').searchParams.get('lang')
     : null;

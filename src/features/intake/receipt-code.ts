@@ -3,7 +3,7 @@
  * `7KQM-2W9D-X4TB` — 60 bits from the operating system's CSPRNG. Case-insensitive on input; hyphens and spaces are
  * ignored; I and L read as 1, O as 0 (Crockford's decoding rules). Only a keyed hash of the code is ever stored.
  */
-import { randomBytes } from 'node:crypto';
+import { secureRandomBytes } from '#src/lib/random-bytes.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import { keyedHash, keyedHashesForLookup, type KeyedHash } from '#src/features/crypto/keyed-hash.server.ts';
 
@@ -27,9 +27,9 @@ const MAX_INPUT_LENGTH = 40;
 
 /**
  * A new code, canonical (12 characters, no hyphens). `random` is for tests only (it must return `n` uniformly random
- * bytes); the default is `crypto.randomBytes`.
+ * bytes); the default is the CSPRNG (`secureRandomBytes`).
  */
-export function generateReceiptCode(random: (n: number) => Uint8Array = randomBytes): string {
+export function generateReceiptCode(random: (n: number) => Uint8Array = secureRandomBytes): string {
   const bytes = random(8);
   let bits = 0n;
   for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);

@@ -53,11 +53,18 @@ async function processKeyring(): Promise<Keyring> {
 /** The shared services, built from the environment on first use. */
 async function defaultServices(): Promise<IntakeServices> {
   const keyring = await processKeyring();
+  // The modules load on first use (a static page build never opens a database); each `import()` is made once, since
+  // even a cached dynamic import walks the module loader on every call, and these run for every request.
+  const [db, snapshot, antiAbuse] = await Promise.all([
+    import('#src/db/client.server.ts'),
+    import('#src/features/directory/snapshot.server.ts'),
+    import('#src/features/anti-abuse/services.server.ts'),
+  ]);
   return {
-    database: async () => (await import('#src/db/client.server.ts')).getDatabase(),
+    database: () => db.getDatabase(),
     keyring: () => keyring,
-    directory: async () => (await import('#src/features/directory/snapshot.server.ts')).getDirectorySnapshot(),
-    antiAbuse: async () => (await import('#src/features/anti-abuse/services.server.ts')).getAntiAbuse(),
+    directory: () => snapshot.getDirectorySnapshot(),
+    antiAbuse: () => antiAbuse.getAntiAbuse(),
     clock: systemClock,
   };
 }
