@@ -9,6 +9,8 @@
  * judge the pages as they would be behind the TLS proxy.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -84,57 +86,99 @@ export async function lighthouseScores(
   });
   const results: PageScores[] = [];
   mkdirSync(REPORT_DIR, { recursive: true });
+  const control = await startControlPage();
+  // The control page first and last: what this Chromium on this machine scores for a page with nothing to cut.
+  const targets: { pageType: string; path: string; url: string; report: string }[] = [
+    { pageType: 'control (first)', path: CONTROL_PATH, url: control.url, report: 'control-first' },
+    ...audited().flatMap((pageType) =>
+      (['vi', 'en'] as const).map((lang) => ({
+        pageType: pageType.id,
+        path: pageType.paths[lang],
+        url: new URL(pageType.paths[lang], base).href,
+        report: `${pageType.id}-${lang}`,
+      })),
+    ),
+    { pageType: 'control (last)', path: CONTROL_PATH, url: control.url, report: 'control-last' },
+  ];
   try {
-    for (const pageType of audited()) {
-      for (const lang of ['vi', 'en'] as const) {
-        const path = pageType.paths[lang];
-        const audit = () =>
-          lighthouse(new URL(path, base).href, {
-            port: chrome.port,
-            output: 'html',
-            logLevel: 'error',
-            onlyCategories: [...CATEGORIES],
-            // Each run starts with an empty cache, as a first visit does.
-            disableStorageReset: false,
-          });
-        let runner = await audit();
-        // Chromium's trace is sometimes incomplete on a busy machine (NO_NAVSTART, no performance score); Lighthouse's
-        // own advice is to run again, so a page gets up to two more tries before its score is reported as missing.
-        for (let retry = 0; retry < 2 && runner?.lhr.runtimeError !== undefined; retry++) {
-          log(`lighthouse ${path}: ${runner.lhr.runtimeError.code}, running again`);
-          runner = await audit();
-        }
-        const lhr = runner?.lhr;
-        const scores = Object.fromEntries(
-          CATEGORIES.map((category) => {
-            const score = lhr?.categories[category]?.score;
-            return [category, typeof score === 'number' ? Math.round(score * 100) : null];
-          }),
-        ) as Record<Category, number | null>;
-        const failing = Object.values(lhr?.audits ?? {})
-          .filter(
-            (audit) => typeof audit.score === 'number' && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative',
-          )
-          .map((audit) => audit.id);
-        if (typeof runner?.report === 'string')
-          writeFileSync(join(REPORT_DIR, `${pageType.id}-${lang}.html`), runner.report);
-        results.push({
-          path,
-          pageType: pageType.id,
-          scores,
-          failing,
-          benchmarkIndex: lhr?.environment.benchmarkIndex,
-          lighthouseVersion: lhr?.lighthouseVersion,
+    for (const target of targets) {
+      const { path } = target;
+      const audit = () =>
+        lighthouse(target.url, {
+          port: chrome.port,
+          output: 'html',
+          logLevel: 'error',
+          onlyCategories: [...CATEGORIES],
+          // Each run starts with an empty cache, as a first visit does.
+          disableStorageReset: false,
         });
-        log(
-          `lighthouse ${path} (benchmark index ${Math.round(lhr?.environment.benchmarkIndex ?? 0)}): ${CATEGORIES.map((category) => scores[category] ?? '—').join(' / ')}${failing.length > 0 ? ` (below 90: ${failing.join(', ')})` : ''}`,
-        );
+      let runner = await audit();
+      // Chromium's trace is sometimes incomplete on a busy machine (NO_NAVSTART, no performance score); Lighthouse's
+      // own advice is to run again, so a page gets up to two more tries before its score is reported as missing.
+      for (let retry = 0; retry < 2 && runner?.lhr.runtimeError !== undefined; retry++) {
+        log(`lighthouse ${path}: ${runner.lhr.runtimeError.code}, running again`);
+        runner = await audit();
       }
+      const lhr = runner?.lhr;
+      const scores = Object.fromEntries(
+        CATEGORIES.map((category) => {
+          const score = lhr?.categories[category]?.score;
+          return [category, typeof score === 'number' ? Math.round(score * 100) : null];
+        }),
+      ) as Record<Category, number | null>;
+      const failing = Object.values(lhr?.audits ?? {})
+        .filter(
+          (audit) => typeof audit.score === 'number' && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative',
+        )
+        .map((audit) => audit.id);
+      if (typeof runner?.report === 'string') writeFileSync(join(REPORT_DIR, `${target.report}.html`), runner.report);
+      results.push({
+        path,
+        pageType: target.pageType,
+        scores,
+        failing,
+        benchmarkIndex: lhr?.environment.benchmarkIndex,
+        lighthouseVersion: lhr?.lighthouseVersion,
+      });
+      log(
+        `lighthouse ${path} (benchmark index ${Math.round(lhr?.environment.benchmarkIndex ?? 0)}): ${CATEGORIES.map((category) => scores[category] ?? '—').join(' / ')}${failing.length > 0 ? ` (below 90: ${failing.join(', ')})` : ''}`,
+      );
     }
   } finally {
     chrome.kill();
+    await control.stop();
   }
   return results;
+}
+
+const CONTROL_PATH = '/control';
+
+/**
+ * The control: a minimal valid page (a heading and a paragraph in Vietnamese; no stylesheet, no script, no image) from
+ * a bare loopback server. Whatever it loses is the measuring environment's (Chromium's own main-thread work under the
+ * simulated slow phone), not a page's: the ceiling the portal's pages are measured against.
+ */
+const CONTROL_HTML = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Trang đối chứng</title><meta name="description" content="Trang tối thiểu để đối chứng điểm Lighthouse."></head>
+<body><main><h1>Trang đối chứng</h1><p>Một đoạn văn bản ngắn, không có CSS, không có JavaScript.</p></main></body></html>`;
+
+async function startControlPage(): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    if (req.url === CONTROL_PATH) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+      res.end(CONTROL_HTML);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${CONTROL_PATH}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /**
@@ -150,7 +194,9 @@ export function lighthouseTable(results: readonly PageScores[]): string {
       ? ''
       : `Lighthouse ${lighthouseVersion}, Chromium's benchmark index ${Math.round(median)} (median of the runs; the performance score falls with it on a busy machine). Served by the portal as npm start runs it (Brotli for pages and assets, stylesheets inlined).\n\n`;
   const rows = results.map((result) => [
-    `${result.pageType} \`${result.path}\``,
+    result.path === CONTROL_PATH
+      ? `${result.pageType}: minimal page, no CSS or JS`
+      : `${result.pageType} \`${result.path}\``,
     ...CATEGORIES.map((category) => result.scores[category] ?? '—'),
   ]);
   // Pages kept out of search engines on purpose (forms, search results, embeds) lose SEO points for it: say which.
@@ -166,10 +212,14 @@ export function lighthouseTable(results: readonly PageScores[]): string {
     missing.length === 0
       ? ''
       : `\n\n— : no score, Lighthouse's trace of ${missing.map((result) => `\`${result.path}\``).join(', ')} failed in this run (three tries).`;
+  const controlNote = results.some((result) => result.path === CONTROL_PATH)
+    ? `\n\nControl rows: a minimal valid page (a heading and a paragraph, no stylesheet, no script) from a bare loopback server, audited first and last by the same Chromium in the same run. Its performance below 100 is this environment's ceiling (Chromium's own main-thread work, counted four times over by the simulated slow phone), not something a page can remove.`
+    : '';
   return (
     note +
     markdownTable(['page (mobile)', 'performance', 'accessibility', 'best practices', 'SEO'], rows) +
     footer +
-    missingNote
+    missingNote +
+    controlNote
   );
 }
