@@ -160,7 +160,7 @@ const CONTROL_PATH = '/control';
  */
 const CONTROL_HTML = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Trang đối chứng</title><meta name="description" content="Trang tối thiểu để đối chứng điểm Lighthouse."></head>
+<title>Trang đối chứng</title><link rel="icon" href="data:,"><meta name="description" content="Trang tối thiểu để đối chứng điểm Lighthouse."></head>
 <body><main><h1>Trang đối chứng</h1><p>Một đoạn văn bản ngắn, không có CSS, không có JavaScript.</p></main></body></html>`;
 
 async function startControlPage(): Promise<{ url: string; stop(): Promise<void> }> {
