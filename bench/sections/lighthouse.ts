@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -78,6 +79,7 @@ export async function lighthouseScores(
   base: string,
   log: (line: string) => void = () => undefined,
 ): Promise<PageScores[]> {
+  await quietMachine(log);
   const chrome = await chromeLauncher.launch({
     chromePath: chromePath(),
     // --no-sandbox: the bench may run as root in a container, where Chromium's sandbox cannot start.
@@ -149,6 +151,16 @@ export async function lighthouseScores(
     await control.stop();
   }
   return results;
+}
+
+/**
+ * Waits (at most two minutes) until the machine has calmed down after the sections before (their servers and databases
+ * winding down, PostgreSQL's autovacuum): the performance score is measured against this machine's speed.
+ */
+async function quietMachine(log: (line: string) => void): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (os.loadavg()[0]! >= 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5_000));
+  log(`lighthouse: starting at a load average of ${os.loadavg()[0]!.toFixed(2)} (1 min)`);
 }
 
 const CONTROL_PATH = '/control';
