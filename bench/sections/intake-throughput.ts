@@ -126,7 +126,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
  * phase paid them in its p99. The same for both servers: the backlog is cleared before the latency phase, which
  * measures the steady state at 100 requests/s. (PGlite runs no background maintenance.)
  */
-function maintainPostgres(databaseUrl: string): () => Promise<void> {
+export function maintainPostgres(databaseUrl: string): () => Promise<void> {
   return async () => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
