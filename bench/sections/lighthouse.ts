@@ -237,7 +237,7 @@ export function lighthouseTable(results: readonly PageScores[]): string {
       ? ''
       : `\n\n— : no score, Lighthouse's trace of ${missing.map((result) => `\`${result.path}\``).join(', ')} failed in this run (three tries).`;
   const controlNote = results.some((result) => result.path === CONTROL_PATH)
-    ? `\n\nControl rows: a minimal valid page (a heading and a paragraph, no stylesheet, no script) from a bare loopback server, audited first and last by the same Chromium in the same run. Its performance below 100 is this environment's ceiling (Chromium's own main-thread work, counted four times over by the simulated slow phone), not something a page can remove.`
+    ? `\n\nControl rows: a minimal valid page (a heading and a paragraph, no stylesheet, no script) from a bare loopback server, audited first and last by the same Chromium in the same run. Whatever it loses is this environment's (Chromium's own main-thread work, counted four times over by the simulated slow phone), not something a page can remove: it is the ceiling the pages are measured against.`
     : '';
   return (
     note +
