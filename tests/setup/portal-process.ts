@@ -42,7 +42,10 @@ export async function startPortal({
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'hotro-data-'));
   const keyDir = mkdtempSync(join(tmpdir(), 'hotro-keys-'));
   let output = '';
-  const child = spawn(process.execPath, [join(repoRoot, 'scripts/start.ts')], {
+  // PORTAL_CPU_PROF=<folder>: each portal started here writes a V8 CPU profile there when it exits (see CONTRIBUTING,
+  // Benchmarks), to see where a request's time goes under the bench's load.
+  const profile = process.env.PORTAL_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PORTAL_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, join(repoRoot, 'scripts/start.ts')], {
     cwd: repoRoot,
     env: {
       ...process.env,
