@@ -10,6 +10,7 @@
  * terminal, where a session on a remote machine can read them.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 interface ProfileNode {
   id: number;
@@ -21,9 +22,15 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
+const USAGE = 'usage: node bench/profile-summary.ts <file.cpuprofile> [--from <s> --to <s>] [--top <n>]';
+
+/** The number after `name`, if given; a missing or non-numeric value stops with the usage line. */
 function option(name: string): number | undefined {
   const index = process.argv.indexOf(name);
-  return index === -1 ? undefined : Number(process.argv[index + 1]);
+  if (index === -1) return undefined;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isFinite(value)) throw new Error(`${name} needs a number of seconds or a count\n${USAGE}`);
+  return value;
 }
 
 /** Where a frame's code comes from: a package, a source file of ours, a Node built-in, or a native part. */
@@ -38,21 +45,14 @@ function sourceOf(frame: ProfileNode['callFrame']): string {
   }
   const src = url.indexOf('/src/');
   if (src !== -1) return url.slice(src + 1);
-  const dist = url.indexOf('/dist/');
-  if (dist !== -1)
-    return `dist/${
-      url
-        .slice(dist + '/dist/'.length)
-        .split('/')
-        .slice(-1)[0]
-    }`;
+  if (url.includes('/dist/')) return `dist/${basename(url)}`;
   return url.startsWith('node:') ? url : url.split('/').slice(-2).join('/');
 }
 
 function main(): void {
   const file = process.argv[2];
   if (file === undefined || file.startsWith('--')) {
-    console.error('usage: node bench/profile-summary.ts <file.cpuprofile> [--from <s> --to <s>] [--top <n>]');
+    console.error(USAGE);
     process.exitCode = 2;
     return;
   }
