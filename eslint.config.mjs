@@ -4,13 +4,31 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', '.data/', '.tmp/', 'test-results/', 'playwright-report/', 'src/db/migrations/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      '.data/',
+      '.tmp/',
+      'test-results/',
+      'playwright-report/',
+      'src/db/migrations/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly', setTimeout: 'readonly', fetch: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
+        setTimeout: 'readonly',
+        fetch: 'readonly',
+      },
     },
     rules: {
       // Unused variables are bugs, except deliberately ignored ones written with a leading underscore.
@@ -18,8 +36,14 @@ export default tseslint.config(
       // The privacy rule, enforced: nothing reads client addresses or user agents outside the hashing helpers.
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='remoteAddress']", message: 'Do not read client addresses; use the keyed-hash helper.' },
-        { selector: "MemberExpression[property.name='clientAddress']", message: 'Do not read client addresses; use the keyed-hash helper.' },
+        {
+          selector: "MemberExpression[property.name='remoteAddress']",
+          message: 'Do not read client addresses; use the keyed-hash helper.',
+        },
+        {
+          selector: "MemberExpression[property.name='clientAddress']",
+          message: 'Do not read client addresses; use the keyed-hash helper.',
+        },
       ],
     },
   },

@@ -74,7 +74,8 @@
     var data = event.data;
     if (!data || typeof data !== 'object' || Object.keys(data).length !== 2) return;
     var height = data.height;
-    if (data.type !== 'hotro-widget-height' || typeof height !== 'number' || !(height >= 0 && height <= MAX_HEIGHT)) return;
+    if (data.type !== 'hotro-widget-height' || typeof height !== 'number' || !(height >= 0 && height <= MAX_HEIGHT))
+      return;
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === event.source) frames[i].style.height = Math.ceil(height) + 'px';
     }

@@ -59,7 +59,12 @@ async function main(): Promise<number> {
     ({ values } = parseArgs({
       args: process.argv.slice(2),
       strict: true,
-      options: { email: { type: 'string' }, name: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     fail(`${describeError(error)}\n\n${USAGE}`, 2);
@@ -78,7 +83,10 @@ async function main(): Promise<number> {
   if (lang !== 'vi' && lang !== 'en') fail(`--lang: vi or en.\n\n${USAGE}`, 2);
   const password = await readPassword();
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH)
-    fail(`The password must have ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters. / Mật khẩu phải có ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} ký tự.`, 2);
+    fail(
+      `The password must have ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters. / Mật khẩu phải có ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} ký tự.`,
+      2,
+    );
 
   const { loadEnv } = await import('#src/env.server.ts');
   const { getDatabase } = await import('#src/db/client.server.ts');
@@ -99,7 +107,13 @@ async function main(): Promise<number> {
         { email, name, password, role: 'national-admin', provinceCode: null, pointIds: [], lang },
         now,
       );
-      await recordAudit(tx, { action: 'staff.joined', actorUserId: null, at: now, targetUserId: userId, detail: 'national-admin' });
+      await recordAudit(tx, {
+        action: 'staff.joined',
+        actorUserId: null,
+        at: now,
+        targetUserId: userId,
+        detail: 'national-admin',
+      });
       return userId;
     });
     if (created === undefined) fail(`An account with ${email} exists already. / Đã có tài khoản ${email}.`, 1);

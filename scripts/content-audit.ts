@@ -6,7 +6,13 @@
  * pages due for review are listed, not failed. `--today YYYY-MM-DD` audits as of another day.
  */
 import { fileURLToPath } from 'node:url';
-import { citedSourceIds, dueEntries, formatProblem, lintContent, reviewMonths } from '#src/features/content/lint/index.ts';
+import {
+  citedSourceIds,
+  dueEntries,
+  formatProblem,
+  lintContent,
+  reviewMonths,
+} from '#src/features/content/lint/index.ts';
 import { localDateString, systemClock } from '#src/lib/clock.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -25,22 +31,32 @@ const due = dueEntries(tree.entries, tree.policy, today);
 const dueSoon = dueEntries(tree.entries, tree.policy, soon).filter((item) => item.due.getTime() > today.getTime());
 
 console.log(`Content audit for ${todayText}: ${tree.entries.length} entries, ${tree.registry.length} sources.`);
-console.log(`Review intervals (months): ${Object.entries(tree.policy.months).map(([key, months]) => `${key} ${months}`).join(', ')}.`);
+console.log(
+  `Review intervals (months): ${Object.entries(tree.policy.months)
+    .map(([key, months]) => `${key} ${months}`)
+    .join(', ')}.`,
+);
 console.log('');
 console.log(due.length === 0 ? 'Due for review today: none.' : `Due for review today (${due.length}):`);
 for (const { entry, reviewedOn, due: on } of due) {
-  console.log(`  ${entry.file}  reviewed ${iso(reviewedOn)}, due ${iso(on)} (every ${reviewMonths(tree.policy, entry.collection)} months)`);
+  console.log(
+    `  ${entry.file}  reviewed ${iso(reviewedOn)}, due ${iso(on)} (every ${reviewMonths(tree.policy, entry.collection)} months)`,
+  );
 }
 if (dueSoon.length > 0) {
   console.log(`Due in the next 30 days (${dueSoon.length}):`);
   for (const { entry, due: on } of dueSoon) console.log(`  ${entry.file}  due ${iso(on)}`);
 }
 if (due.length > 0) {
-  console.log(`\nAfter reviewing, set each page's reviewedOn to the day you checked it, and move asOf in ${tree.policyFile} to today.`);
+  console.log(
+    `\nAfter reviewing, set each page's reviewedOn to the day you checked it, and move asOf in ${tree.policyFile} to today.`,
+  );
 }
 // Recorded but cited by no page: not wrong (a source may be kept for a page in progress), but worth a look.
 const cited = new Set(tree.entries.flatMap(citedSourceIds));
-const unused = tree.registry.flatMap((record) => (typeof record.id === 'string' && !cited.has(record.id) ? [record.id] : []));
+const unused = tree.registry.flatMap((record) =>
+  typeof record.id === 'string' && !cited.has(record.id) ? [record.id] : [],
+);
 if (unused.length > 0) console.log(`\nSources recorded but cited by no page (${unused.length}): ${unused.join(', ')}.`);
 console.log('');
 if (problems.length === 0) {

@@ -9,7 +9,10 @@ import { ENV_VARIABLES } from '#src/env.server.ts';
 /** The Markdown table of every environment variable. */
 export function envTable(): string {
   const escape = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-  const rows = ENV_VARIABLES.map((v) => `| \`${v.name}\` | ${v.default === undefined ? '(unset)' : `\`${escape(v.default)}\``} | ${escape(v.meaning)} |`);
+  const rows = ENV_VARIABLES.map(
+    (v) =>
+      `| \`${v.name}\` | ${v.default === undefined ? '(unset)' : `\`${escape(v.default)}\``} | ${escape(v.meaning)} |`,
+  );
   return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
 }
 

@@ -54,7 +54,12 @@ async function main(): Promise<void> {
     server.once('error', reject);
     server.listen(env.port, env.host, resolve);
   });
-  log.info('server.listening', { url: `http://${env.host}:${env.port}`, engine: database.engine, demo: env.demo, ms: Math.round(performance.now() - startedAt) });
+  log.info('server.listening', {
+    url: `http://${env.host}:${env.port}`,
+    engine: database.engine,
+    demo: env.demo,
+    ms: Math.round(performance.now() - startedAt),
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -81,6 +86,7 @@ function fail(message: string): never {
 
 main().catch((error: unknown) => {
   if (error instanceof AppError) fail(error.message);
-  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') fail('PORT is already in use by another program; set PORT to a free port.');
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
+    fail('PORT is already in use by another program; set PORT to a free port.');
   throw error;
 });

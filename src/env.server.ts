@@ -215,7 +215,8 @@ const specs = [
     secret: true,
     display: 'secret',
     schema: optionalText.refine((v) => v === undefined || v.split(',').every((key) => isBase64Key32(key.trim())), {
-      error: 'must be base64 of exactly 32 bytes (e.g. from `openssl rand -base64 32`), or several such keys separated by commas',
+      error:
+        'must be base64 of exactly 32 bytes (e.g. from `openssl rand -base64 32`), or several such keys separated by commas',
     }),
   },
   {
@@ -279,7 +280,8 @@ const specs = [
   {
     name: 'OUTBOX_LEASE_MS',
     default: '60000',
-    meaning: 'How long a mail worker holds the e-mails it took before another worker may take them, in ms; longer than a send may take.',
+    meaning:
+      'How long a mail worker holds the e-mails it took before another worker may take them, in ms; longer than a send may take.',
     secret: false,
     display: 'plain',
     schema: wholeNumber('60000', 100, HOUR_MS),
@@ -315,7 +317,8 @@ const specs = [
   {
     name: 'RETENTION_MAX_AGE_DAYS',
     default: '365',
-    meaning: 'Days after a request was sent before its message, contact details and replies are purged, even if never closed.',
+    meaning:
+      'Days after a request was sent before its message, contact details and replies are purged, even if never closed.',
     secret: false,
     display: 'plain',
     schema: wholeNumber('365', 1, 3650),
@@ -324,7 +327,7 @@ const specs = [
     name: 'ESCALATION_WORKING_DAYS',
     default: '2',
     meaning:
-      'Working days (Monday to Friday, public holidays excluded) a new request may wait for a point to acknowledge it before it is flagged as overdue and counted in the province administrators\' daily digest.',
+      "Working days (Monday to Friday, public holidays excluded) a new request may wait for a point to acknowledge it before it is flagged as overdue and counted in the province administrators' daily digest.",
     secret: false,
     display: 'plain',
     schema: wholeNumber('2', 1, 30),
@@ -374,7 +377,8 @@ const specs = [
   {
     name: 'ALTCHA_COST',
     default: '1000',
-    meaning: 'Proof of work on forms: PBKDF2-SHA-256 iterations per attempt (default: about 1–3 s on a low-end phone with ALTCHA_COMPLEXITY 2000).',
+    meaning:
+      'Proof of work on forms: PBKDF2-SHA-256 iterations per attempt (default: about 1–3 s on a low-end phone with ALTCHA_COMPLEXITY 2000).',
     secret: false,
     display: 'plain',
     schema: wholeNumber('1000', 1, 100_000),

@@ -22,7 +22,10 @@ async function scriptBytes(base: string, html: string): Promise<number> {
     ...[...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
     ...[...html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)].map((m) => m[1]),
   ].filter((src): src is string => Boolean(src));
-  let total = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((sum, m) => sum + gz(m[1] ?? ''), 0);
+  let total = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+    (sum, m) => sum + gz(m[1] ?? ''),
+    0,
+  );
   while (queue.length > 0) {
     const src = queue.shift() as string;
     const url = new URL(src, base).href;
@@ -51,7 +54,13 @@ export async function pageWeights(base: string): Promise<string> {
   for (const pageType of pageTypes) {
     for (const lang of ['vi', 'en'] as const) {
       const weight = await weigh(base, pageType.paths[lang]);
-      rows.push([`${pageType.id} (${lang})`, kb(weight.html), kb(weight.css), kb(weight.js), kb(weight.html + weight.css)]);
+      rows.push([
+        `${pageType.id} (${lang})`,
+        kb(weight.html),
+        kb(weight.css),
+        kb(weight.js),
+        kb(weight.html + weight.css),
+      ]);
     }
   }
   return markdownTable(['page type', 'HTML', 'CSS', 'JS', 'HTML + CSS'], rows);

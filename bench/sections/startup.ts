@@ -28,6 +28,10 @@ export async function timeToFirst200(port: number, env: Record<string, string> =
 export async function startupTable(port: number, postgresUrl: string | undefined): Promise<string> {
   const rows: (string | number)[][] = [['astro build', `${buildSeconds().toFixed(1)} s`]];
   rows.push(['`npm start` → first 200 (PGlite, new data folder)', `${Math.round(await timeToFirst200(port))} ms`]);
-  if (postgresUrl) rows.push(['`npm start` → first 200 (PostgreSQL, new database)', `${Math.round(await timeToFirst200(port, { DATABASE_URL: postgresUrl }))} ms`]);
+  if (postgresUrl)
+    rows.push([
+      '`npm start` → first 200 (PostgreSQL, new database)',
+      `${Math.round(await timeToFirst200(port, { DATABASE_URL: postgresUrl }))} ms`,
+    ]);
   return markdownTable(['measure', 'value'], rows);
 }

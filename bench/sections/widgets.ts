@@ -28,7 +28,14 @@ export async function widgetsTable(base: string): Promise<string> {
     for (const lang of ['vi', 'en'] as const) {
       const path = pageType.paths[lang];
       const weight = await weigh(base, path);
-      rows.push([`\`${path}\``, kb(weight.html), kb(weight.css), kb(weight.js), kb(weight.html + weight.css + weight.js), '—']);
+      rows.push([
+        `\`${path}\``,
+        kb(weight.html),
+        kb(weight.css),
+        kb(weight.js),
+        kb(weight.html + weight.css + weight.js),
+        '—',
+      ]);
     }
   }
   return markdownTable(['widget (gzip)', 'HTML', 'CSS', 'JS', 'total', 'target'], rows);

@@ -51,7 +51,10 @@ export function localeOf(lang: Lang): string {
 /** Chooses between plural forms with the language's own rules (Vietnamese has one form; English two). */
 export function plural(lang: Lang, count: number, forms: { one: string; other: string }): string {
   const rule = new Intl.PluralRules(localeOf(lang)).select(count);
-  return (rule === 'one' ? forms.one : forms.other).replace('{count}', new Intl.NumberFormat(localeOf(lang)).format(count));
+  return (rule === 'one' ? forms.one : forms.other).replace(
+    '{count}',
+    new Intl.NumberFormat(localeOf(lang)).format(count),
+  );
 }
 
 /** Whether a string names one of the portal's languages. */

@@ -17,7 +17,12 @@ export default function routeManifest() {
       'astro:routes:resolved': ({ routes: resolved }) => {
         routes = resolved
           .filter((route) => route.origin === 'project')
-          .map((route) => ({ pattern: route.pattern, entrypoint: route.entrypoint, prerendered: route.isPrerendered, type: route.type }))
+          .map((route) => ({
+            pattern: route.pattern,
+            entrypoint: route.entrypoint,
+            prerendered: route.isPrerendered,
+            type: route.type,
+          }))
           .sort((a, b) => a.pattern.localeCompare(b.pattern));
       },
       'astro:build:done': ({ dir }) => {

@@ -45,7 +45,12 @@ export function formatDateTime(date: Date, lang: Lang): string {
 /** The calendar date (YYYY-MM-DD) of an instant in Vietnam, e.g. for `reviewedOn` comparisons and daily digests. */
 export function localDateString(date: Date): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 }
 
 /** The weekday (0 = Sunday … 6 = Saturday) and minutes since midnight of an instant in Vietnam, for opening hours. */

@@ -22,7 +22,8 @@ function write(level: LogLevel, event: string, fields?: Fields): void {
   if (order[level] < order[shared[LEVEL_KEY] ?? 'info']) return;
   const parts = [new Date().toISOString(), level, event];
   for (const [key, value] of Object.entries(fields ?? {})) {
-    if (value !== undefined) parts.push(`${key}=${typeof value === 'string' && /\s/.test(value) ? JSON.stringify(value) : String(value)}`);
+    if (value !== undefined)
+      parts.push(`${key}=${typeof value === 'string' && /\s/.test(value) ? JSON.stringify(value) : String(value)}`);
   }
   const line = `${parts.join(' ')}\n`;
   if (order[level] >= order.warn) process.stderr.write(line);

@@ -9,7 +9,12 @@ export const GET: APIRoute = async () => {
   const health = await checkDatabase(await getDatabase());
   const ready = health.ok && health.migrationsCurrent;
   return new Response(
-    JSON.stringify({ status: ready ? 'ready' : 'not-ready', engine: health.engine, migrationsCurrent: health.migrationsCurrent, ...(health.problem ? { problem: health.problem } : {}) }),
+    JSON.stringify({
+      status: ready ? 'ready' : 'not-ready',
+      engine: health.engine,
+      migrationsCurrent: health.migrationsCurrent,
+      ...(health.problem ? { problem: health.problem } : {}),
+    }),
     { status: ready ? 200 : 503, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } },
   );
 };

@@ -3,7 +3,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 // What a build reads. If any of it is newer than the built server entry, `npm start` builds again.
-const BUILD_INPUTS = ['src', 'content', 'public', 'astro.config.mjs', 'pagefind.yml', 'package.json', 'package-lock.json'];
+const BUILD_INPUTS = [
+  'src',
+  'content',
+  'public',
+  'astro.config.mjs',
+  'pagefind.yml',
+  'package.json',
+  'package-lock.json',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -9,9 +9,13 @@ import type http from 'node:http';
 export function keepOurCsp(res: http.ServerResponse, ours: string): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
   res.writeHead = ((statusCode: number, ...rest: unknown[]) => {
-    const headersArg = rest.find((arg) => typeof arg === 'object' && arg !== null) as http.OutgoingHttpHeaders | undefined;
+    const headersArg = rest.find((arg) => typeof arg === 'object' && arg !== null) as
+      http.OutgoingHttpHeaders | undefined;
     const theirs = takeCsp(headersArg) ?? res.getHeader('content-security-policy');
-    const values = [ours, ...[theirs].flat().filter((value): value is string => typeof value === 'string' && value !== ours)];
+    const values = [
+      ours,
+      ...[theirs].flat().filter((value): value is string => typeof value === 'string' && value !== ours),
+    ];
     res.setHeader('Content-Security-Policy', values.length === 1 ? ours : values);
     return writeHead(statusCode, ...rest);
   }) as typeof res.writeHead;

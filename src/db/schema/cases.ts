@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { check, doublePrecision, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 // Relative, not `#src/…`: drizzle-kit loads this file with its own resolver.
-import { ageBands, caseOutcomes, caseStatuses, helpWanted, requesterKinds, safeguardingKinds } from '../../features/lists/index.ts';
+import {
+  ageBands,
+  caseOutcomes,
+  caseStatuses,
+  helpWanted,
+  requesterKinds,
+  safeguardingKinds,
+} from '../../features/lists/index.ts';
 import { bytea, nullOrMatches, oneOf } from './columns.ts';
 import { locations } from './locations.ts';
 import { outbox } from './outbox.ts';

@@ -66,7 +66,8 @@ export function consoleRouteOf(pathname: string): { id: ConsoleRouteId; lang: La
 /** Whether `next` is a safe place to return to after signing in: a console path on this site, nothing else. */
 export function safeNextPath(next: string | null | undefined, lang: Lang): string {
   const fallback = routes.console[lang];
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\'))
+    return fallback;
   const path = next.split('?')[0]?.split('#')[0] ?? '';
   return isConsolePath(path) && langOfPath(path) === lang ? path : fallback;
 }

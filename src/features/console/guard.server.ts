@@ -54,7 +54,12 @@ export async function consoleGuard(context: APIContext, next: MiddlewareNext): P
     principal = await principalFromHeaders(services, context.request.headers);
   } catch (error) {
     log.error('console.unavailable', { error: describeError(error) });
-    return plain(503, lang === 'vi' ? 'Trang quản lý tạm thời không dùng được. Hãy thử lại sau.' : 'The console is unavailable. Try again later.');
+    return plain(
+      503,
+      lang === 'vi'
+        ? 'Trang quản lý tạm thời không dùng được. Hãy thử lại sau.'
+        : 'The console is unavailable. Try again later.',
+    );
   }
 
   if (!PUBLIC_CONSOLE_ROUTES.has(id)) {
@@ -64,10 +69,18 @@ export async function consoleGuard(context: APIContext, next: MiddlewareNext): P
     }
     if (isPost) {
       // The import page uploads a file: its body may be larger than a form's (the file itself is dropped here).
-      const form = await readFormBody(context.request.clone(), id === 'consoleImport' ? MAX_IMPORT_FORM_BYTES : undefined);
+      const form = await readFormBody(
+        context.request.clone(),
+        id === 'consoleImport' ? MAX_IMPORT_FORM_BYTES : undefined,
+      );
       const token = form.ok ? (form.fields.get(CSRF_FIELD) ?? '') : '';
       if (!isValidCsrfToken(services.keyring, principal.sessionId, token))
-        return plain(403, lang === 'vi' ? 'Yêu cầu bị từ chối: phiên làm việc không khớp. Hãy tải lại trang.' : 'Refused: the form does not match your session. Reload the page.');
+        return plain(
+          403,
+          lang === 'vi'
+            ? 'Yêu cầu bị từ chối: phiên làm việc không khớp. Hãy tải lại trang.'
+            : 'Refused: the form does not match your session. Reload the page.',
+        );
     }
     if (isAdmin(principal) && !principal.twoFactorEnabled && !TWO_FACTOR_SETUP_ROUTES.has(id))
       return seeOther(`${localizedPath('consoleAccount', lang)}?setup=two-factor`);

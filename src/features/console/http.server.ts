@@ -47,5 +47,8 @@ export function forbidden(lang: Lang): Response {
     lang === 'vi'
       ? 'Bạn không có quyền mở trang này. Nếu bạn cần, hãy hỏi quản trị viên cấp tỉnh.'
       : 'You do not have access to this page. Ask your provincial administrator if you need it.';
-  return new Response(text, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(text, {
+    status: 403,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
 }

@@ -55,7 +55,11 @@ export function canChangePointStaff(principal: Principal, point: PointScope, tar
 }
 
 /** Inviting an administrator: a national one may invite any; a provincial one, other admins of the same province. */
-export function canInviteAdmin(principal: Principal, role: 'province-admin' | 'national-admin', provinceCode: string | null): boolean {
+export function canInviteAdmin(
+  principal: Principal,
+  role: 'province-admin' | 'national-admin',
+  provinceCode: string | null,
+): boolean {
   if (role === 'national-admin') return principal.role === 'national-admin';
   return provinceCode !== null && canAdministerProvince(principal, provinceCode);
 }

@@ -25,13 +25,20 @@ export function seal(keyring: Keyring, plaintext: string, context: string): Buff
   const cipher = createCipheriv('aes-256-gcm', secretKeyObject(keyring.current.key), iv);
   cipher.setAAD(Buffer.from(context, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return Buffer.concat([Buffer.from([VERSION]), Buffer.from(keyring.current.id, 'ascii'), iv, cipher.getAuthTag(), body]);
+  return Buffer.concat([
+    Buffer.from([VERSION]),
+    Buffer.from(keyring.current.id, 'ascii'),
+    iv,
+    cipher.getAuthTag(),
+    body,
+  ]);
 }
 
 /** Decrypts a value made by `seal` with the same context, with whichever key of the keyring sealed it. */
 export function open(keyring: Keyring, sealed: Uint8Array, context: string): string {
   const buffer = Buffer.from(sealed);
-  if (buffer.length < HEADER || buffer[0] !== VERSION) throw new DecryptionError('Not a sealed value of a known version');
+  if (buffer.length < HEADER || buffer[0] !== VERSION)
+    throw new DecryptionError('Not a sealed value of a known version');
   const id = buffer.subarray(1, 1 + ID_BYTES).toString('ascii');
   const dataKey = keyring.byId.get(id);
   if (!dataKey) throw new DecryptionError(`No key with id ${id} in the keyring`);
@@ -49,5 +56,7 @@ export function open(keyring: Keyring, sealed: Uint8Array, context: string): str
 
 /** The id of the key that sealed a value (for re-encryption after a key rotation). */
 export function sealedKeyId(sealed: Uint8Array): string {
-  return Buffer.from(sealed).subarray(1, 1 + ID_BYTES).toString('ascii');
+  return Buffer.from(sealed)
+    .subarray(1, 1 + ID_BYTES)
+    .toString('ascii');
 }

@@ -28,7 +28,10 @@ function toDataKey(base64: string, origin: string): DataKey {
 }
 
 function fromLines(lines: readonly string[], origin: string): Keyring {
-  const keys = lines.map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#')).map((line) => toDataKey(line, origin));
+  const keys = lines
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => toDataKey(line, origin));
   const [current] = keys;
   if (!current) throw new KeyError(`${origin} holds no key`);
   return { current, byId: new Map(keys.map((key) => [key.id, key])) };
@@ -48,7 +51,9 @@ export function loadKeyring(options: { keyFile: string; intakeEncryptionKey?: st
     } catch (error) {
       // Another process may have created it between the check and the write; anything else is a real problem.
       if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) {
-        throw new KeyError(`KEY_FILE ${options.keyFile} cannot be created (${error instanceof Error ? error.message : String(error)})`);
+        throw new KeyError(
+          `KEY_FILE ${options.keyFile} cannot be created (${error instanceof Error ? error.message : String(error)})`,
+        );
       }
     }
   }
@@ -57,6 +62,8 @@ export function loadKeyring(options: { keyFile: string; intakeEncryptionKey?: st
     return fromLines(readFileSync(options.keyFile, 'utf8').split('\n'), `KEY_FILE ${options.keyFile}`);
   } catch (error) {
     if (error instanceof KeyError) throw error;
-    throw new KeyError(`KEY_FILE ${options.keyFile} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    throw new KeyError(
+      `KEY_FILE ${options.keyFile} cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }

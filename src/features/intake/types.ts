@@ -40,7 +40,11 @@ export type IntakeOutcome =
   | { kind: 'accepted'; caseId: string; receiptCode: string; routing: RoutingDecision }
   | { kind: 'invalid'; errors: readonly IntakeFieldError[] }
   | { kind: 'no-point'; provinceCode: string | null }
-  | { kind: 'refused'; reason: 'rate-limited' | 'proof-missing' | 'proof-invalid' | 'proof-reused' | 'honeypot'; retryAfterSeconds?: number };
+  | {
+      kind: 'refused';
+      reason: 'rate-limited' | 'proof-missing' | 'proof-invalid' | 'proof-reused' | 'honeypot';
+      retryAfterSeconds?: number;
+    };
 
 /** What the follow-up page shows for a valid receipt code. */
 export interface CaseView {

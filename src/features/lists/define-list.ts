@@ -16,7 +16,9 @@ export interface SharedList<Code extends string> {
 }
 
 /** Builds a shared list from its items; the order of items is the order shown to people. */
-export function defineList<const Code extends string>(items: readonly [ListItem<Code>, ...ListItem<Code>[]]): SharedList<Code> {
+export function defineList<const Code extends string>(
+  items: readonly [ListItem<Code>, ...ListItem<Code>[]],
+): SharedList<Code> {
   const codes = items.map((item) => item.code) as unknown as readonly [Code, ...Code[]];
   if (new Set(codes).size !== codes.length) throw new Error(`defineList: duplicate code in ${codes.join(', ')}`);
   const byCode = new Map(items.map((item) => [item.code as string, item]));

@@ -9,12 +9,24 @@ export type { ListItem, SharedList } from './define-list.ts';
 
 /** Kinds of service a point offers (HSDS service; our taxonomy). */
 export const serviceTypes = defineList([
-  { code: 'consultation-point', label: { vi: 'Điểm tư vấn, hỗ trợ cai nghiện tại cộng đồng', en: 'Community consultation point' } },
+  {
+    code: 'consultation-point',
+    label: { vi: 'Điểm tư vấn, hỗ trợ cai nghiện tại cộng đồng', en: 'Community consultation point' },
+  },
   { code: 'counselling', label: { vi: 'Tư vấn tâm lý, xã hội', en: 'Counselling' } },
-  { code: 'methadone', label: { vi: 'Điều trị methadone, thuốc thay thế', en: 'Methadone and other substitution treatment' } },
-  { code: 'voluntary-rehab', label: { vi: 'Cai nghiện tự nguyện tại gia đình, cộng đồng', en: 'Voluntary rehab at home or in the community' } },
+  {
+    code: 'methadone',
+    label: { vi: 'Điều trị methadone, thuốc thay thế', en: 'Methadone and other substitution treatment' },
+  },
+  {
+    code: 'voluntary-rehab',
+    label: { vi: 'Cai nghiện tự nguyện tại gia đình, cộng đồng', en: 'Voluntary rehab at home or in the community' },
+  },
   { code: 'rehab-facility', label: { vi: 'Cơ sở cai nghiện', en: 'Rehab facility' } },
-  { code: 'post-rehab-support', label: { vi: 'Hỗ trợ sau cai: việc làm, học nghề, vay vốn', en: 'Support after rehab: jobs, training, loans' } },
+  {
+    code: 'post-rehab-support',
+    label: { vi: 'Hỗ trợ sau cai: việc làm, học nghề, vay vốn', en: 'Support after rehab: jobs, training, loans' },
+  },
   { code: 'hiv-hepatitis-testing', label: { vi: 'Xét nghiệm HIV, viêm gan', en: 'HIV and hepatitis testing' } },
   { code: 'mental-health', label: { vi: 'Sức khỏe tâm thần', en: 'Mental health' } },
 ]);
@@ -24,9 +36,21 @@ export type ServiceType = (typeof serviceTypes.codes)[number];
 export const operatorKinds = defineList([
   { code: 'health-station', label: { vi: 'Trạm y tế xã, phường', en: 'Commune health station' } },
   { code: 'community-point', label: { vi: 'Điểm tư vấn cộng đồng', en: 'Community consultation point' } },
-  { code: 'health-facility', label: { vi: 'Cơ sở y tế (bệnh viện, trung tâm y tế, cơ sở methadone)', en: 'Health facility (hospital, health centre, methadone clinic)' } },
-  { code: 'police-facility', label: { vi: 'Cơ sở cai nghiện do công an quản lý', en: 'Rehab facility run by the police' } },
-  { code: 'social-organisation', label: { vi: 'Tổ chức xã hội, đoàn thể', en: 'Social organisation or mass organisation' } },
+  {
+    code: 'health-facility',
+    label: {
+      vi: 'Cơ sở y tế (bệnh viện, trung tâm y tế, cơ sở methadone)',
+      en: 'Health facility (hospital, health centre, methadone clinic)',
+    },
+  },
+  {
+    code: 'police-facility',
+    label: { vi: 'Cơ sở cai nghiện do công an quản lý', en: 'Rehab facility run by the police' },
+  },
+  {
+    code: 'social-organisation',
+    label: { vi: 'Tổ chức xã hội, đoàn thể', en: 'Social organisation or mass organisation' },
+  },
   { code: 'other', label: { vi: 'Đơn vị khác', en: 'Other' } },
 ]);
 export type OperatorKind = (typeof operatorKinds.codes)[number];
@@ -61,7 +85,10 @@ export type RequesterKind = (typeof requesterKinds.codes)[number];
 export const helpWanted = defineList([
   { code: 'counselling', label: { vi: 'Tư vấn', en: 'Counselling' } },
   { code: 'methadone', label: { vi: 'Điều trị methadone', en: 'Methadone treatment' } },
-  { code: 'voluntary-rehab', label: { vi: 'Cai nghiện tự nguyện tại gia đình, cộng đồng', en: 'Voluntary rehab at home or in the community' } },
+  {
+    code: 'voluntary-rehab',
+    label: { vi: 'Cai nghiện tự nguyện tại gia đình, cộng đồng', en: 'Voluntary rehab at home or in the community' },
+  },
   { code: 'post-rehab-support', label: { vi: 'Hỗ trợ sau cai nghiện', en: 'Support after rehab' } },
   { code: 'not-sure', label: { vi: 'Chưa rõ, cần được tư vấn', en: 'Not sure yet' } },
 ]);
@@ -113,7 +140,10 @@ export const audiences = defineList([
   { code: 'youth-out-of-school', label: { vi: 'Thanh thiếu niên không đi học', en: 'Young people out of school' } },
   { code: 'students', label: { vi: 'Học sinh, sinh viên', en: 'Students' } },
   { code: 'workers', label: { vi: 'Công nhân khu công nghiệp', en: 'Workers in industrial zones' } },
-  { code: 'after-rehab', label: { vi: 'Người sau cai nghiện và gia đình', en: 'People after rehab and their families' } },
+  {
+    code: 'after-rehab',
+    label: { vi: 'Người sau cai nghiện và gia đình', en: 'People after rehab and their families' },
+  },
   { code: 'families', label: { vi: 'Cha mẹ và gia đình', en: 'Parents and families' } },
   { code: 'schools', label: { vi: 'Giáo viên và nhà trường', en: 'Teachers and schools' } },
 ]);
@@ -129,8 +159,14 @@ export type StaffRole = (typeof staffRoles.codes)[number];
 
 /** Why staff hand a case over to another point. The optional explanation is an encrypted note, never this code. */
 export const handoverReasons = defineList([
-  { code: 'closer-to-requester', label: { vi: 'Điểm kia gần người gửi hơn', en: 'The other point is closer to the requester' } },
-  { code: 'service-not-offered', label: { vi: 'Điểm này không có dịch vụ được yêu cầu', en: 'This point does not offer the help asked for' } },
+  {
+    code: 'closer-to-requester',
+    label: { vi: 'Điểm kia gần người gửi hơn', en: 'The other point is closer to the requester' },
+  },
+  {
+    code: 'service-not-offered',
+    label: { vi: 'Điểm này không có dịch vụ được yêu cầu', en: 'This point does not offer the help asked for' },
+  },
   { code: 'requester-asked', label: { vi: 'Người gửi đề nghị chuyển', en: 'The requester asked for it' } },
   { code: 'other', label: { vi: 'Lý do khác', en: 'Another reason' } },
 ]);

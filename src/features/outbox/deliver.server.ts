@@ -31,7 +31,14 @@ export async function deliver(row: ClaimedRow, context: DeliveryContext): Promis
     const part = openPayload(context.keyring, row.id, row.kind, row.payload);
     if (!isMailAddress(part.to)) return { ok: false, retryable: false, error: 'bad_address' };
     const rendered = renderMail(row.kind, part.lang, part.params, { siteUrl: context.siteUrl });
-    mail = { id: row.id, from: context.from, to: part.to, recipientKind: row.recipientKind, date: context.now, ...rendered };
+    mail = {
+      id: row.id,
+      from: context.from,
+      to: part.to,
+      recipientKind: row.recipientKind,
+      date: context.now,
+      ...rendered,
+    };
   } catch (error) {
     return { ok: false, retryable: false, error: error instanceof TemplateError ? 'template_error' : 'payload_error' };
   }

@@ -22,7 +22,13 @@ interface Document {
   foldedText: string;
 }
 
-const SEARCHED = ['substances', 'articles', 'guides', 'campaigns', 'statistics'] as const satisfies readonly EntryCollection[];
+const SEARCHED = [
+  'substances',
+  'articles',
+  'guides',
+  'campaigns',
+  'statistics',
+] as const satisfies readonly EntryCollection[];
 
 // Built once per language per process: the content is fixed at build time.
 const documents = new Map<Lang, Promise<Document[]>>();

@@ -19,8 +19,7 @@ export async function bannerCampaigns(lang: Lang): Promise<BannerCampaign[]> {
   return entries
     .map(({ entry, slug }) => ({ entry, slug, translationKey: entry.data.translationKey }))
     .sort(
-      (a, b) =>
-        b.entry.data.publishedOn.getTime() - a.entry.data.publishedOn.getTime() || a.slug.localeCompare(b.slug),
+      (a, b) => b.entry.data.publishedOn.getTime() - a.entry.data.publishedOn.getTime() || a.slug.localeCompare(b.slug),
     );
 }
 

@@ -23,7 +23,8 @@ function swapParts(next: Document): void {
   for (const part of document.querySelectorAll<HTMLElement>('[data-swap]')) {
     const replacement = next.querySelector(`[data-swap="${part.dataset['swap'] ?? ''}"]`);
     if (replacement === null) continue;
-    if (part instanceof HTMLTextAreaElement && replacement instanceof HTMLTextAreaElement) part.value = replacement.value;
+    if (part instanceof HTMLTextAreaElement && replacement instanceof HTMLTextAreaElement)
+      part.value = replacement.value;
     else part.replaceWith(document.importNode(replacement, true));
   }
   if (focusedId) document.getElementById(focusedId)?.focus();

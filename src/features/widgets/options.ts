@@ -126,7 +126,11 @@ export interface WidgetConfig {
  * Reads the configurator's form (its GET query). The widget's language defaults to the page's; a campaign must be one
  * of `campaignKeys` (the published campaigns' translation keys).
  */
-export function readWidgetConfig(params: URLSearchParams, pageLang: Lang, campaignKeys: readonly string[]): WidgetConfig {
+export function readWidgetConfig(
+  params: URLSearchParams,
+  pageLang: Lang,
+  campaignKeys: readonly string[],
+): WidgetConfig {
   const widget = z.enum(WIDGET_KINDS).catch('locator').parse(param(params, 'widget'));
   const lang = param(params, 'lang');
   const campaign = param(params, 'campaign');

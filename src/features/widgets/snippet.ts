@@ -21,7 +21,13 @@ export interface Snippet {
   readonly code: string;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for an HTML attribute value or text content (the named entities people know when they read code). */
 export function escapeHtml(text: string): string {
@@ -59,13 +65,19 @@ export function fallbackLink(
   if (config.widget === 'locator') {
     const query = presetParams(config.preset).toString();
     const path = localizedPath('findHelp', config.lang);
-    return { href: `${origin}${path}${query === '' ? '' : `?${query}`}`, text: t('widgets.fallback.locator', { site }) };
+    return {
+      href: `${origin}${path}${query === '' ? '' : `?${query}`}`,
+      text: t('widgets.fallback.locator', { site }),
+    };
   }
   if (config.widget === 'help') {
     return { href: `${origin}${localizedPath('askForHelp', config.lang)}`, text: t('widgets.fallback.help', { site }) };
   }
   return campaign === undefined
-    ? { href: `${origin}${localizedPath('campaigns', config.lang)}`, text: t('widgets.fallback.newestCampaign', { site }) }
+    ? {
+        href: `${origin}${localizedPath('campaigns', config.lang)}`,
+        text: t('widgets.fallback.newestCampaign', { site }),
+      }
     : {
         href: `${origin}${localizedPath('campaign', config.lang, { slug: campaign.slug })}`,
         text: t('widgets.fallback.campaign', { title: campaign.title, site }),

@@ -30,7 +30,9 @@ describe('form parts', () => {
   });
 
   it('a text input with an error shows the same words as the summary, with a hidden prefix, and is described by hint and error', async () => {
-    const html = await container.renderToString(TextInput, { props: { lang: 'vi', name: 'q', label: 'Nơi bạn ở', hint: 'Ví dụ: Phú Quốc', errors, value: 'xx' } });
+    const html = await container.renderToString(TextInput, {
+      props: { lang: 'vi', name: 'q', label: 'Nơi bạn ở', hint: 'Ví dụ: Phú Quốc', errors, value: 'xx' },
+    });
     expect(html).toContain('<span class="visually-hidden">Lỗi: </span>Nhập tên xã, phường hoặc tỉnh');
     expect(html).toContain('aria-describedby="f-q-hint f-q-error"');
     expect(html).toContain('aria-invalid="true"');
@@ -39,14 +41,26 @@ describe('form parts', () => {
   });
 
   it('a text input without an error is described by its hint only', async () => {
-    const html = await container.renderToString(TextInput, { props: { lang: 'en', name: 'q', label: 'Place', hint: 'e.g. Phú Quốc' } });
+    const html = await container.renderToString(TextInput, {
+      props: { lang: 'en', name: 'q', label: 'Place', hint: 'e.g. Phú Quốc' },
+    });
     expect(html).toContain('aria-describedby="f-q-hint"');
     expect(html).not.toContain('aria-invalid');
   });
 
   it('radios put the field id on the first option, so the summary link lands on the group', async () => {
     const html = await container.renderToString(Radios, {
-      props: { lang: 'en', name: 'who', legend: 'Who is it for?', options: [{ value: 'self', label: 'Myself' }, { value: 'family', label: 'A family member' }], errors: [{ field: 'who', message: 'Choose who the help is for' }], value: 'family' },
+      props: {
+        lang: 'en',
+        name: 'who',
+        legend: 'Who is it for?',
+        options: [
+          { value: 'self', label: 'Myself' },
+          { value: 'family', label: 'A family member' },
+        ],
+        errors: [{ field: 'who', message: 'Choose who the help is for' }],
+        value: 'family',
+      },
     });
     expect(html).toMatch(/id="f-who"[^>]*value="self"|value="self"[^>]*id="f-who"/);
     expect(html).toContain('<span class="visually-hidden">Error: </span>Choose who the help is for');
@@ -54,7 +68,9 @@ describe('form parts', () => {
   });
 
   it('a textarea keeps what the person typed', async () => {
-    const html = await container.renderToString(Textarea, { props: { lang: 'vi', name: 'message', label: 'Lời nhắn', value: 'Xin chào <b>' } });
+    const html = await container.renderToString(Textarea, {
+      props: { lang: 'vi', name: 'message', label: 'Lời nhắn', value: 'Xin chào <b>' },
+    });
     expect(html).toContain('Xin chào &lt;b&gt;');
   });
 });

@@ -32,11 +32,19 @@ describe('case counts', () => {
       const id = await insertCase(h.db, h.points.a, created, {
         status: index <= 5 ? 'closed' : 'acknowledged',
         acknowledgedAt: new Date(created.getTime() + index * HOUR),
-        ...(index <= 5 ? { closedAt: new Date(created.getTime() + 20 * HOUR), outcome: index === 5 ? 'other' : 'counselled' } : {}),
+        ...(index <= 5
+          ? { closedAt: new Date(created.getTime() + 20 * HOUR), outcome: index === 5 ? 'other' : 'counselled' }
+          : {}),
       });
       if (index <= 5) {
         for (const after of [index * 2, index * 2 + 1])
-          await h.db.insert(caseMessages).values({ id: randomUUID(), caseId: id, sender: 'staff', body: Buffer.from('sealed'), createdAt: new Date(created.getTime() + after * HOUR) });
+          await h.db.insert(caseMessages).values({
+            id: randomUUID(),
+            caseId: id,
+            sender: 'staff',
+            body: Buffer.from('sealed'),
+            createdAt: new Date(created.getTime() + after * HOUR),
+          });
       }
     }
     // Two last week at point B (Hà Nội), methadone; one 13 weeks ago (outside the period); one in Đà Nẵng.
@@ -52,8 +60,16 @@ describe('case counts', () => {
     expect(counts.weeks.map((week) => week.count)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 6]);
     expect(counts.weeks[11]?.start).toBe('2026-11-16');
     expect(counts.total).toBe(8);
-    expect(Object.fromEntries(counts.byHelp.map((row) => [row.code, row.count]))).toMatchObject({ counselling: 6, methadone: 2, 'not-sure': 0 });
-    expect(Object.fromEntries(counts.byOutcome.map((row) => [row.code, row.count]))).toMatchObject({ counselled: 4, other: 1, 'could-not-reach': 0 });
+    expect(Object.fromEntries(counts.byHelp.map((row) => [row.code, row.count]))).toMatchObject({
+      counselling: 6,
+      methadone: 2,
+      'not-sure': 0,
+    });
+    expect(Object.fromEntries(counts.byOutcome.map((row) => [row.code, row.count]))).toMatchObject({
+      counselled: 4,
+      other: 1,
+      'could-not-reach': 0,
+    });
     expect(counts.closed).toBe(5);
   });
 
@@ -70,7 +86,10 @@ describe('case counts', () => {
   });
 
   it('reads no text: a purged case still counts', async () => {
-    await h.db.update(cases).set({ payload: null, receiptHash: null, receiptKeyId: null, purgedAt: h.clock.now() }).where(eq(cases.pointId, h.points.c));
+    await h.db
+      .update(cases)
+      .set({ payload: null, receiptHash: null, receiptKeyId: null, purgedAt: h.clock.now() })
+      .where(eq(cases.pointId, h.points.c));
     expect((await loadCaseCounts(h.db, '48', h.clock.now())).total).toBe(1);
   });
 });

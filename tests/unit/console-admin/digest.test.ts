@@ -17,7 +17,10 @@ beforeAll(async () => {
   h = await createAdminHarness();
   // Friday 13 November, 08:00 in Vietnam: two working days later is Tuesday 17 November, 08:00. Overdue on Wednesday.
   await insertCase(h.db, h.points.a, new Date('2026-11-13T01:00:00Z'));
-  await insertCase(h.db, h.points.b, new Date('2026-11-12T01:00:00Z'), { status: 'acknowledged', acknowledgedAt: new Date('2026-11-12T02:00:00Z') });
+  await insertCase(h.db, h.points.b, new Date('2026-11-12T01:00:00Z'), {
+    status: 'acknowledged',
+    acknowledgedAt: new Date('2026-11-12T02:00:00Z'),
+  });
   // Fresh: not overdue yet.
   await insertCase(h.db, h.points.b, new Date('2026-11-18T01:00:00Z'));
   await insertCase(h.db, h.points.c, new Date('2026-11-18T01:00:00Z'));
@@ -25,7 +28,11 @@ beforeAll(async () => {
 afterAll(async () => h.cleanup());
 
 const at = (instant: string) => ({ escalationWorkingDays: 2, clock: fixedClock(instant) });
-const digests = async () => (await outboxOf(h.db, 'daily-digest')).map((row) => ({ id: row.id, ...openPayload(h.keyring, row.id, row.kind, row.payload) }));
+const digests = async () =>
+  (await outboxOf(h.db, 'daily-digest')).map((row) => ({
+    id: row.id,
+    ...openPayload(h.keyring, row.id, row.kind, row.payload),
+  }));
 
 describe('the escalation digest', () => {
   it('does nothing before 8 o’clock in Vietnam', async () => {
@@ -47,9 +54,14 @@ describe('the escalation digest', () => {
       date: '2026-11-18',
       consoleUrl: '/quan-ly/diem-ho-tro',
     });
-    const [row] = await h.db.select().from(outbox).where(eq(outbox.id, mail?.id ?? ''));
+    const [row] = await h.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.id, mail?.id ?? ''));
     expect(row?.recipientKind).toBe('admin');
-    expect(await h.db.select().from(escalationDigests)).toMatchObject([{ provinceCode: '01', digestDate: '2026-11-18', overdueCases: 1, recipients: 1 }]);
+    expect(await h.db.select().from(escalationDigests)).toMatchObject([
+      { provinceCode: '01', digestDate: '2026-11-18', overdueCases: 1, recipients: 1 },
+    ]);
   });
 
   it('is sent once a day: a second run the same day queues nothing', async () => {
@@ -76,7 +88,10 @@ describe('the escalation digest', () => {
   it('goes to active administrators only, in their language; a province without one is recorded but sends nothing', async () => {
     await h.db.update(staffProfiles).set({ lang: 'en' }).where(eq(staffProfiles.userId, h.users.hanoiAdmin));
     await insertCase(h.db, h.points.c, new Date('2026-11-13T01:00:00Z'));
-    await h.db.update(staffProfiles).set({ disabledAt: h.clock.now() }).where(eq(staffProfiles.userId, h.users.danangAdmin));
+    await h.db
+      .update(staffProfiles)
+      .set({ disabledAt: h.clock.now() })
+      .where(eq(staffProfiles.userId, h.users.danangAdmin));
     const run = await runEscalationDigest(h.database.handle, h.keyring, at('2026-11-20T02:00:00Z'));
     expect(run).toMatchObject({ provinces: ['01', '48'], emails: 1 });
     const today = (await digests()).filter((mail) => mail.params['date'] === '2026-11-20');
@@ -84,6 +99,9 @@ describe('the escalation digest', () => {
     expect(today[0]).toMatchObject({ to: 'hanoi@example.invalid', lang: 'en' });
     expect(today[0]?.params['consoleUrl']).toBe('/en/console/points');
     const rows = await h.db.select().from(escalationDigests).where(eq(escalationDigests.digestDate, '2026-11-20'));
-    expect(rows.map((row) => [row.provinceCode, row.recipients]).sort()).toEqual([['01', 1], ['48', 0]]);
+    expect(rows.map((row) => [row.provinceCode, row.recipients]).sort()).toEqual([
+      ['01', 1],
+      ['48', 0],
+    ]);
   });
 });

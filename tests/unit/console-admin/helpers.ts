@@ -144,7 +144,9 @@ export async function insertCase(
     createdAt,
     ...extra,
   });
-  await db.insert(caseEvents).values({ caseId: id, at: createdAt, fromStatus: null, toStatus: 'new', actorKind: 'system' });
+  await db
+    .insert(caseEvents)
+    .values({ caseId: id, at: createdAt, fromStatus: null, toStatus: 'new', actorKind: 'system' });
   return id;
 }
 

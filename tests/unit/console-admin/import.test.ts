@@ -20,7 +20,15 @@ beforeAll(async () => {
   // valid.csv is a directory of Thái Nguyên (19).
   const userId = await createStaffAccount(
     h.db,
-    { email: 'thai-nguyen@example.invalid', name: 'Quản trị Thái Nguyên', password: 'unit test passphrase', role: 'province-admin', provinceCode: '19', pointIds: [], lang: 'vi' },
+    {
+      email: 'thai-nguyen@example.invalid',
+      name: 'Quản trị Thái Nguyên',
+      password: 'unit test passphrase',
+      role: 'province-admin',
+      provinceCode: '19',
+      pointIds: [],
+      lang: 'vi',
+    },
     h.clock.now(),
   );
   thaiNguyenAdmin = { ...h.principal('hanoiAdmin'), userId, provinceCode: '19', name: 'Quản trị Thái Nguyên' };
@@ -32,8 +40,12 @@ const as = (principal: Principal) => ({ db: h.db, principal, clock: importClock 
 describe('a province’s import from the console', () => {
   it('is refused for a province the administrator does not administer, writing nothing', async () => {
     const before = await snapshot(h.db);
-    expect(await importForProvince(as(h.principal('hanoiAdmin')), '19', fixture('valid.csv'))).toEqual({ kind: 'not-allowed' });
-    expect(await importForProvince(as(h.principal('staffA')), '01', fixture('valid.csv'))).toEqual({ kind: 'not-allowed' });
+    expect(await importForProvince(as(h.principal('hanoiAdmin')), '19', fixture('valid.csv'))).toEqual({
+      kind: 'not-allowed',
+    });
+    expect(await importForProvince(as(h.principal('staffA')), '01', fixture('valid.csv'))).toEqual({
+      kind: 'not-allowed',
+    });
     expect(await snapshot(h.db)).toEqual(before);
   });
 
@@ -58,10 +70,16 @@ describe('a province’s import from the console', () => {
     if (result.kind !== 'imported') return;
     expect(result.summary.inserted).toBeGreaterThan(0);
     const [entry] = await auditOf(h.db, 'directory.imported');
-    expect(entry).toMatchObject({ actorUserId: thaiNguyenAdmin.userId, provinceCode: '19', detail: importCode(result.summary) });
+    expect(entry).toMatchObject({
+      actorUserId: thaiNguyenAdmin.userId,
+      provinceCode: '19',
+      detail: importCode(result.summary),
+    });
     expect(entry?.detail).toMatch(/^inserted-\d+-updated-0-deactivated-0$/);
     expect(invalidate).toHaveBeenCalledTimes(1);
-    const provinces = new Set((await h.db.select({ province: locations.provinceCode }).from(locations)).map((row) => row.province));
+    const provinces = new Set(
+      (await h.db.select({ province: locations.provinceCode }).from(locations)).map((row) => row.province),
+    );
     expect([...provinces].sort()).toEqual(['01', '19', '48']);
   });
 

@@ -35,18 +35,34 @@ describe('the point edit form', () => {
 
   it('names every field that needs correcting, with what was typed kept', () => {
     const result = readPointForm(
-      form({ name: '', phones: '12ab', hours: 'sometimes', services: ['nonsense'], status: 'open', notificationEmail: 'nope' }),
+      form({
+        name: '',
+        phones: '12ab',
+        hours: 'sometimes',
+        services: ['nonsense'],
+        status: 'open',
+        notificationEmail: 'nope',
+      }),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((problem) => problem.field)).toEqual(['name', 'phones', 'hours', 'services', 'status', 'notificationEmail']);
+    expect(result.problems.map((problem) => problem.field)).toEqual([
+      'name',
+      'phones',
+      'hours',
+      'services',
+      'status',
+      'notificationEmail',
+    ]);
     expect(result.values.phones).toBe('12ab');
     expect(result.problems.find((problem) => problem.field === 'phones')?.params).toEqual({ value: '12ab' });
   });
 
   it('asks for at least one service', () => {
     const result = readPointForm(form({ ...good, services: [] }));
-    expect(!result.ok && result.problems.map((problem) => problem.key)).toEqual(['console.admin.point.error.servicesRequired']);
+    expect(!result.ok && result.problems.map((problem) => problem.key)).toEqual([
+      'console.admin.point.error.servicesRequired',
+    ]);
   });
 
   it('splits phones on lines, commas and semicolons', () => {

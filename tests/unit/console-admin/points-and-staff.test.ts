@@ -5,11 +5,28 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { authSessions, locations, phones, pointMemberships, staffInvitations, staffProfiles } from '#src/db/schema/index.ts';
-import { addStaffToPoint, inviteToPoint, removeStaffFromPoint, staffToAdd } from '#src/features/console/admin/point-staff-admin.server.ts';
+import {
+  authSessions,
+  locations,
+  phones,
+  pointMemberships,
+  staffInvitations,
+  staffProfiles,
+} from '#src/db/schema/index.ts';
+import {
+  addStaffToPoint,
+  inviteToPoint,
+  removeStaffFromPoint,
+  staffToAdd,
+} from '#src/features/console/admin/point-staff-admin.server.ts';
 import { loadAdminPoint, markPointChecked, savePoint } from '#src/features/console/admin/points.server.ts';
 import { readPointForm } from '#src/features/console/admin/point-form.ts';
-import { disableAccount, inviteAdmin, listAccounts, revokeInvitation } from '#src/features/console/admin/staff-admin.server.ts';
+import {
+  disableAccount,
+  inviteAdmin,
+  listAccounts,
+  revokeInvitation,
+} from '#src/features/console/admin/staff-admin.server.ts';
 import { openPayload } from '#src/features/outbox/payload.server.ts';
 import { auditOf, createAdminHarness, outboxOf, type AdminHarness } from './helpers.ts';
 
@@ -86,8 +103,15 @@ describe('a point’s details', () => {
   it('unticking a service makes it inactive, and ticking it again brings the same service back', async () => {
     await savePoint(acting('hanoiAdmin'), h.points.a, edit({ name: 'A', services: ['methadone'], status: 'active' }));
     expect((await loadAdminPoint(h.db, h.principal('hanoiAdmin'), h.points.a))?.services).toEqual(['methadone']);
-    await savePoint(acting('hanoiAdmin'), h.points.a, edit({ name: 'A', services: ['methadone', 'counselling'], status: 'active' }));
-    expect((await loadAdminPoint(h.db, h.principal('hanoiAdmin'), h.points.a))?.services).toEqual(['counselling', 'methadone']);
+    await savePoint(
+      acting('hanoiAdmin'),
+      h.points.a,
+      edit({ name: 'A', services: ['methadone', 'counselling'], status: 'active' }),
+    );
+    expect((await loadAdminPoint(h.db, h.principal('hanoiAdmin'), h.points.a))?.services).toEqual([
+      'counselling',
+      'methadone',
+    ]);
   });
 
   it('an unchanged form writes nothing and is not audited', async () => {
@@ -96,7 +120,12 @@ describe('a point’s details', () => {
     const changes = await savePoint(
       acting('hanoiAdmin'),
       h.points.a,
-      edit({ name: point?.name ?? '', services: [...(point?.services ?? [])], status: point?.status ?? 'active', phones: point?.phones.join('\n') ?? '' }),
+      edit({
+        name: point?.name ?? '',
+        services: [...(point?.services ?? [])],
+        status: point?.status ?? 'active',
+        phones: point?.phones.join('\n') ?? '',
+      }),
     );
     expect(changes).toEqual([]);
     expect(await auditOf(h.db, 'point.updated')).toHaveLength(before);
@@ -106,7 +135,11 @@ describe('a point’s details', () => {
   it('are neither shown to nor changed by an administrator of another province', async () => {
     expect(await loadAdminPoint(h.db, h.principal('danangAdmin'), h.points.a)).toBeUndefined();
     expect(await loadAdminPoint(h.db, h.principal('staffA'), h.points.a)).toBeUndefined();
-    const result = await savePoint(acting('danangAdmin'), h.points.a, edit({ name: 'Hijacked', services: ['counselling'], status: 'defunct' }));
+    const result = await savePoint(
+      acting('danangAdmin'),
+      h.points.a,
+      edit({ name: 'Hijacked', services: ['counselling'], status: 'defunct' }),
+    );
     expect(result).toBeUndefined();
     const [row] = await h.db.select({ name: locations.name }).from(locations).where(eq(locations.id, h.points.a));
     expect(row?.name).not.toBe('Hijacked');
@@ -117,9 +150,16 @@ describe('a point’s details', () => {
     // 18:30 UTC on 18 November is already 19 November in Vietnam.
     h.clock.set('2026-11-18T18:30:00Z');
     expect(await markPointChecked(acting('nationalAdmin'), h.points.c)).toBe(true);
-    const [row] = await h.db.select({ checkedOn: locations.checkedOn }).from(locations).where(eq(locations.id, h.points.c));
+    const [row] = await h.db
+      .select({ checkedOn: locations.checkedOn })
+      .from(locations)
+      .where(eq(locations.id, h.points.c));
     expect(row?.checkedOn).toBe('2026-11-19');
-    expect((await auditOf(h.db, 'point.checked')).at(-1)).toMatchObject({ pointId: h.points.c, provinceCode: '48', actorUserId: h.users.nationalAdmin });
+    expect((await auditOf(h.db, 'point.checked')).at(-1)).toMatchObject({
+      pointId: h.points.c,
+      provinceCode: '48',
+      actorUserId: h.users.nationalAdmin,
+    });
     expect(invalidate).toHaveBeenCalledTimes(1);
     h.clock.set('2026-11-18T03:00:00Z');
   });
@@ -139,7 +179,12 @@ describe('a point’s staff', () => {
   it('adding someone is audited and told to the point’s other staff (not to the person added)', async () => {
     expect(await addStaffToPoint(acting('hanoiAdmin'), h.points.b, h.users.staffA)).toBe('done');
     const [entry] = await auditOf(h.db, 'staff.added-to-point');
-    expect(entry).toMatchObject({ actorUserId: h.users.hanoiAdmin, targetUserId: h.users.staffA, pointId: h.points.b, provinceCode: '01' });
+    expect(entry).toMatchObject({
+      actorUserId: h.users.hanoiAdmin,
+      targetUserId: h.users.staffA,
+      pointId: h.points.b,
+      provinceCode: '01',
+    });
     expect(await recipientsOf('point-staff-changed')).toEqual(['staff-b@example.invalid']);
     expect(await addStaffToPoint(acting('hanoiAdmin'), h.points.b, h.users.staffA)).toBe('no-change');
   });
@@ -164,31 +209,54 @@ describe('a point’s staff', () => {
   it('an administrator of another province changes nothing', async () => {
     expect(await addStaffToPoint(acting('danangAdmin'), h.points.b, h.users.staffA)).toBe('not-allowed');
     expect(await removeStaffFromPoint(acting('danangAdmin'), h.points.b, h.users.staffB)).toBe('not-allowed');
-    expect(await inviteToPoint(acting('danangAdmin'), h.points.b, { email: 'x@example.invalid', lang: 'vi' })).toBe('not-allowed');
+    expect(await inviteToPoint(acting('danangAdmin'), h.points.b, { email: 'x@example.invalid', lang: 'vi' })).toBe(
+      'not-allowed',
+    );
     // Nor is staff of another province added without an invitation.
     expect(await addStaffToPoint(acting('nationalAdmin'), h.points.b, h.users.staffC)).toBe('not-allowed');
   });
 
   it('inviting a new person records the invitation (hashed token), queues its e-mail and audits it', async () => {
-    expect(await inviteToPoint(acting('hanoiAdmin'), h.points.b, { email: 'new-person@example.invalid', lang: 'en' })).toBe('done');
-    const [invitation] = await h.db.select().from(staffInvitations).where(eq(staffInvitations.email, 'new-person@example.invalid'));
-    expect(invitation).toMatchObject({ role: 'point-staff', pointId: h.points.b, provinceCode: '01', invitedBy: h.users.hanoiAdmin });
+    expect(
+      await inviteToPoint(acting('hanoiAdmin'), h.points.b, { email: 'new-person@example.invalid', lang: 'en' }),
+    ).toBe('done');
+    const [invitation] = await h.db
+      .select()
+      .from(staffInvitations)
+      .where(eq(staffInvitations.email, 'new-person@example.invalid'));
+    expect(invitation).toMatchObject({
+      role: 'point-staff',
+      pointId: h.points.b,
+      provinceCode: '01',
+      invitedBy: h.users.hanoiAdmin,
+    });
     expect(await recipientsOf('invitation')).toContain('new-person@example.invalid');
     expect((await auditOf(h.db, 'staff.invited')).at(-1)).toMatchObject({ pointId: h.points.b, detail: 'point-staff' });
-    expect(await inviteToPoint(acting('hanoiAdmin'), h.points.b, { email: 'new-person@example.invalid', lang: 'en' })).toBe('already-invited');
-    expect(await inviteToPoint(acting('hanoiAdmin'), h.points.b, { email: 'staff-a@example.invalid', lang: 'vi' })).toBe('account-exists');
+    expect(
+      await inviteToPoint(acting('hanoiAdmin'), h.points.b, { email: 'new-person@example.invalid', lang: 'en' }),
+    ).toBe('already-invited');
+    expect(
+      await inviteToPoint(acting('hanoiAdmin'), h.points.b, { email: 'staff-a@example.invalid', lang: 'vi' }),
+    ).toBe('account-exists');
   });
 });
 
 describe('staff accounts', () => {
   it('lists a province’s administrators and the staff of its points, not those of another province', async () => {
     const hanoi = await listAccounts(h.db, '01');
-    expect(hanoi.map((account) => account.email).sort()).toEqual(['hanoi@example.invalid', 'staff-a@example.invalid', 'staff-b@example.invalid']);
+    expect(hanoi.map((account) => account.email).sort()).toEqual([
+      'hanoi@example.invalid',
+      'staff-a@example.invalid',
+      'staff-b@example.invalid',
+    ]);
     expect((await listAccounts(h.db, null)).map((account) => account.email)).toEqual(['national@example.invalid']);
   });
 
   it('a pending invitation is revoked by the province’s administrator, audited, not by another province’s', async () => {
-    const [invitation] = await h.db.select().from(staffInvitations).where(eq(staffInvitations.email, 'new-person@example.invalid'));
+    const [invitation] = await h.db
+      .select()
+      .from(staffInvitations)
+      .where(eq(staffInvitations.email, 'new-person@example.invalid'));
     expect(await revokeInvitation(acting('danangAdmin'), invitation?.id ?? '')).toBe(false);
     expect(await revokeInvitation(acting('hanoiAdmin'), invitation?.id ?? '')).toBe(true);
     expect(await revokeInvitation(acting('hanoiAdmin'), invitation?.id ?? '')).toBe(false);
@@ -196,10 +264,20 @@ describe('staff accounts', () => {
   });
 
   it('only a national administrator invites a national administrator', async () => {
-    const invitee = { email: 'boss@example.invalid', role: 'national-admin' as const, provinceCode: null, lang: 'vi' as const };
+    const invitee = {
+      email: 'boss@example.invalid',
+      role: 'national-admin' as const,
+      provinceCode: null,
+      lang: 'vi' as const,
+    };
     expect(await inviteAdmin(acting('hanoiAdmin'), invitee)).toBe('not-allowed');
     expect(await inviteAdmin(acting('nationalAdmin'), invitee)).toBe('done');
-    const province = { email: 'deputy@example.invalid', role: 'province-admin' as const, provinceCode: '48', lang: 'vi' as const };
+    const province = {
+      email: 'deputy@example.invalid',
+      role: 'province-admin' as const,
+      provinceCode: '48',
+      lang: 'vi' as const,
+    };
     expect(await inviteAdmin(acting('hanoiAdmin'), province)).toBe('not-allowed');
     expect(await inviteAdmin(acting('danangAdmin'), province)).toBe('done');
   });
@@ -219,7 +297,9 @@ describe('staff accounts', () => {
     expect(await h.db.select().from(authSessions).where(eq(authSessions.userId, h.users.staffB))).toEqual([]);
     const [profile] = await h.db.select().from(staffProfiles).where(eq(staffProfiles.userId, h.users.staffB));
     expect(profile?.disabledAt).not.toBeNull();
-    expect(await auditOf(h.db, 'staff.disabled')).toMatchObject([{ targetUserId: h.users.staffB, provinceCode: '01', detail: 'point-staff' }]);
+    expect(await auditOf(h.db, 'staff.disabled')).toMatchObject([
+      { targetUserId: h.users.staffB, provinceCode: '01', detail: 'point-staff' },
+    ]);
     expect(await disableAccount(acting('hanoiAdmin'), h.users.staffB)).toBe(false);
   });
 });

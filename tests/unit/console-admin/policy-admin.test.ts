@@ -36,14 +36,24 @@ describe('adding someone to a point', () => {
   });
 
   it('never lets administrators add themselves, or any administrator, to a point', () => {
-    expect(canAddToPoint(hanoi, hanoiPoint, { userId: 'hanoi', role: 'province-admin', provinces: ['01'] })).toBe(false);
-    expect(canAddToPoint(national, hanoiPoint, { userId: 'national', role: 'national-admin', provinces: [] })).toBe(false);
-    expect(canAddToPoint(national, hanoiPoint, { userId: 'hanoi', role: 'province-admin', provinces: ['01'] })).toBe(false);
+    expect(canAddToPoint(hanoi, hanoiPoint, { userId: 'hanoi', role: 'province-admin', provinces: ['01'] })).toBe(
+      false,
+    );
+    expect(canAddToPoint(national, hanoiPoint, { userId: 'national', role: 'national-admin', provinces: [] })).toBe(
+      false,
+    );
+    expect(canAddToPoint(national, hanoiPoint, { userId: 'hanoi', role: 'province-admin', provinces: ['01'] })).toBe(
+      false,
+    );
   });
 
   it('refuses someone who also works in a province the administrator does not administer', () => {
-    expect(canAddToPoint(hanoi, hanoiPoint, { userId: 'someone', role: 'point-staff', provinces: ['01', '48'] })).toBe(false);
-    expect(canAddToPoint(national, hanoiPoint, { userId: 'someone', role: 'point-staff', provinces: ['01', '48'] })).toBe(true);
+    expect(canAddToPoint(hanoi, hanoiPoint, { userId: 'someone', role: 'point-staff', provinces: ['01', '48'] })).toBe(
+      false,
+    );
+    expect(
+      canAddToPoint(national, hanoiPoint, { userId: 'someone', role: 'point-staff', provinces: ['01', '48'] }),
+    ).toBe(true);
   });
 });
 

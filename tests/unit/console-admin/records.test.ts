@@ -20,19 +20,28 @@ beforeAll(async () => {
 });
 afterAll(async () => h.cleanup());
 
-const acting = (key: Parameters<AdminHarness['principal']>[0]) => ({ db: h.db, principal: h.principal(key), now: h.clock.now() });
+const acting = (key: Parameters<AdminHarness['principal']>[0]) => ({
+  db: h.db,
+  principal: h.principal(key),
+  now: h.clock.now(),
+});
 
 describe('listing reports', () => {
   let hanoiReport: string;
   let danangReport: string;
   beforeAll(async () => {
-    hanoiReport = await saveListingReport(h.db, h.keyring, h.points.a, { reason: 'phone-wrong', note: 'Số máy không ai nghe.' });
+    hanoiReport = await saveListingReport(h.db, h.keyring, h.points.a, {
+      reason: 'phone-wrong',
+      note: 'Số máy không ai nghe.',
+    });
     danangReport = await saveListingReport(h.db, h.keyring, h.points.c, { reason: 'hours-wrong', note: undefined });
   });
 
   it('lists the province’s open reports with the note decrypted, and nothing of another province', async () => {
     const reports = await listOpenReports(h.db, h.keyring, '01');
-    expect(reports).toMatchObject([{ id: hanoiReport, pointId: h.points.a, reason: 'phone-wrong', note: 'Số máy không ai nghe.' }]);
+    expect(reports).toMatchObject([
+      { id: hanoiReport, pointId: h.points.a, reason: 'phone-wrong', note: 'Số máy không ai nghe.' },
+    ]);
     const all = await listOpenReports(h.db, h.keyring, null);
     expect(all.map((report) => report.id).sort()).toEqual([hanoiReport, danangReport].sort());
     expect(all.find((report) => report.id === danangReport)?.note).toBeNull();
@@ -49,7 +58,10 @@ describe('listing reports', () => {
     expect(await decideReport(acting('hanoiAdmin'), hanoiReport, 'dismissed')).toBe(false);
     expect(await decideReport(acting('danangAdmin'), danangReport, 'dismissed')).toBe(true);
     const statuses = await h.db.select({ id: listingReports.id, status: listingReports.status }).from(listingReports);
-    expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({ [hanoiReport]: 'resolved', [danangReport]: 'dismissed' });
+    expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({
+      [hanoiReport]: 'resolved',
+      [danangReport]: 'dismissed',
+    });
     expect((await auditOf(h.db, 'report.resolved')).map((entry) => [entry.provinceCode, entry.detail])).toEqual([
       ['01', 'resolved'],
       ['48', 'dismissed'],
@@ -69,8 +81,18 @@ describe('the audit log', () => {
         provinceCode: '01',
         pointId: h.points.a,
       });
-    await recordAudit(h.db, { action: 'staff.signed-in', actorUserId: h.users.staffC, at: new Date(base), provinceCode: '48' });
-    await recordAudit(h.db, { action: 'staff.signed-in', actorUserId: h.users.nationalAdmin, at: new Date(base), provinceCode: null });
+    await recordAudit(h.db, {
+      action: 'staff.signed-in',
+      actorUserId: h.users.staffC,
+      at: new Date(base),
+      provinceCode: '48',
+    });
+    await recordAudit(h.db, {
+      action: 'staff.signed-in',
+      actorUserId: h.users.nationalAdmin,
+      at: new Date(base),
+      provinceCode: null,
+    });
   });
 
   it('shows a province’s entries newest first, a page at a time, with the actor and point by name', async () => {
@@ -79,14 +101,22 @@ describe('the audit log', () => {
     expect(first.rows).toHaveLength(AUDIT_PAGE_SIZE);
     expect(first.hasNext).toBe(true);
     expect(first.rows[0]?.at.getTime()).toBeGreaterThan(first.rows[1]?.at.getTime() ?? 0);
-    expect(first.rows[0]).toMatchObject({ actorName: 'Người staffA', pointName: 'Trạm Y tế phường Ba Đình', action: 'case.viewed' });
+    expect(first.rows[0]).toMatchObject({
+      actorName: 'Người staffA',
+      pointName: 'Trạm Y tế phường Ba Đình',
+      action: 'case.viewed',
+    });
     const second = await loadAuditPage(h.db, h.principal('hanoiAdmin'), { ...filters, page: 2 });
     expect(second.rows).toHaveLength(5);
     expect(second.hasNext).toBe(false);
   });
 
   it('filters by action', async () => {
-    const page = await loadAuditPage(h.db, h.principal('hanoiAdmin'), readAuditFilters(new URLSearchParams('action=staff.signed-in'), '01'));
+    const page = await loadAuditPage(
+      h.db,
+      h.principal('hanoiAdmin'),
+      readAuditFilters(new URLSearchParams('action=staff.signed-in'), '01'),
+    );
     expect(page.rows).toEqual([]);
     const unknown = readAuditFilters(new URLSearchParams('action=drop-table&page=-3'), '01');
     expect(unknown).toEqual({ province: '01', action: null, page: 1 });
@@ -97,7 +127,11 @@ describe('the audit log', () => {
     expect(other.rows).toEqual([]);
     const none = await loadAuditPage(h.db, h.principal('danangAdmin'), readAuditFilters(new URLSearchParams(), null));
     expect(none.rows).toEqual([]);
-    const all = await loadAuditPage(h.db, h.principal('nationalAdmin'), readAuditFilters(new URLSearchParams('action=staff.signed-in'), null));
+    const all = await loadAuditPage(
+      h.db,
+      h.principal('nationalAdmin'),
+      readAuditFilters(new URLSearchParams('action=staff.signed-in'), null),
+    );
     expect(all.rows.map((row) => row.provinceCode).sort()).toEqual(['48', null].sort());
   });
 
@@ -111,16 +145,35 @@ describe('dead letters', () => {
   let danangLetter: string;
   let unboundLetter: string;
   beforeAll(async () => {
-    const message = (to: string) => ({ kind: 'new-case' as const, recipientKind: 'point-staff' as const, to, lang: 'vi' as const, params: { pointName: 'Điểm', consoleUrl: '/quan-ly' } });
+    const message = (to: string) => ({
+      kind: 'new-case' as const,
+      recipientKind: 'point-staff' as const,
+      to,
+      lang: 'vi' as const,
+      params: { pointName: 'Điểm', consoleUrl: '/quan-ly' },
+    });
     const dead = async (id: string) => {
-      await h.db.update(outbox).set({ status: 'dead', attempts: 8, lastError: 'http_422:validation_error' }).where(eq(outbox.id, id));
+      await h.db
+        .update(outbox)
+        .set({ status: 'dead', attempts: 8, lastError: 'http_422:validation_error' })
+        .where(eq(outbox.id, id));
     };
     const hanoiCase = await insertCase(h.db, h.points.a, h.clock.now());
     const danangCase = await insertCase(h.db, h.points.c, h.clock.now());
     hanoiLetter = (await enqueue(h.db, message('hanoi-point@example.invalid'), h.keyring)).id;
     danangLetter = (await enqueue(h.db, message('danang-point@example.invalid'), h.keyring)).id;
     unboundLetter = (
-      await enqueue(h.db, { kind: 'invitation', recipientKind: 'admin', to: 'someone@example.invalid', lang: 'vi', params: { token: 'a'.repeat(43) } }, h.keyring)
+      await enqueue(
+        h.db,
+        {
+          kind: 'invitation',
+          recipientKind: 'admin',
+          to: 'someone@example.invalid',
+          lang: 'vi',
+          params: { token: 'a'.repeat(43) },
+        },
+        h.keyring,
+      )
     ).id;
     await h.db.insert(caseNotices).values([
       { caseId: hanoiCase, outboxId: hanoiLetter },
@@ -132,9 +185,25 @@ describe('dead letters', () => {
   it('a province’s administrator sees the dead letters of its points only, never an address or a body', async () => {
     const letters = await listDeadLettersFor(h.db, h.principal('hanoiAdmin'), '01');
     expect(letters).toHaveLength(1);
-    expect(letters[0]).toMatchObject({ id: hanoiLetter, kind: 'new-case', recipientKind: 'point-staff', attempts: 8, lastError: 'http_422:validation_error', provinceCode: '01' });
+    expect(letters[0]).toMatchObject({
+      id: hanoiLetter,
+      kind: 'new-case',
+      recipientKind: 'point-staff',
+      attempts: 8,
+      lastError: 'http_422:validation_error',
+      provinceCode: '01',
+    });
     expect(JSON.stringify(letters)).not.toContain('@example.invalid');
-    expect(Object.keys(letters[0] ?? {}).sort()).toEqual(['attempts', 'createdAt', 'failedAt', 'id', 'kind', 'lastError', 'provinceCode', 'recipientKind']);
+    expect(Object.keys(letters[0] ?? {}).sort()).toEqual([
+      'attempts',
+      'createdAt',
+      'failedAt',
+      'id',
+      'kind',
+      'lastError',
+      'provinceCode',
+      'recipientKind',
+    ]);
     expect(await listDeadLettersFor(h.db, h.principal('hanoiAdmin'), null)).toEqual([]);
   });
 
@@ -151,7 +220,9 @@ describe('dead letters', () => {
     const [row] = await h.db.select().from(outbox).where(eq(outbox.id, hanoiLetter));
     expect(row).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
     expect(await retryDeadLetterAsAdmin(acting('hanoiAdmin'), hanoiLetter)).toBe(false);
-    expect(await auditOf(h.db, 'outbox.retried')).toMatchObject([{ actorUserId: h.users.hanoiAdmin, provinceCode: '01', detail: 'new-case' }]);
+    expect(await auditOf(h.db, 'outbox.retried')).toMatchObject([
+      { actorUserId: h.users.hanoiAdmin, provinceCode: '01', detail: 'new-case' },
+    ]);
     expect(await retryDeadLetterAsAdmin(acting('nationalAdmin'), unboundLetter)).toBe(true);
     expect((await auditOf(h.db, 'outbox.retried')).at(-1)).toMatchObject({ provinceCode: null, detail: 'invitation' });
   });

@@ -13,7 +13,14 @@ const texts = (values: number[]) => suppressBreakdown(values).map((cell) => cell
 describe('small-number suppression', () => {
   it('shows every count from 0 to 4 as "< 5", and 5 and above as itself', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 1234].map((n) => cellText(suppressCount(n), 'en-GB'))).toEqual([
-      '< 5', '< 5', '< 5', '< 5', '< 5', '5', '6', '1,234',
+      '< 5',
+      '< 5',
+      '< 5',
+      '< 5',
+      '< 5',
+      '5',
+      '6',
+      '1,234',
     ]);
     expect(SUPPRESSION_THRESHOLD).toBe(5);
   });
@@ -79,7 +86,13 @@ describe('bar charts of suppressed counts', () => {
   });
 
   it('keeps a "< 5" outline short when every count is small', () => {
-    const small = barChart([{ label: 'a', cell: suppressCount(2) }, { label: 'b', cell: suppressCount(3) }], 'en-GB');
+    const small = barChart(
+      [
+        { label: 'a', cell: suppressCount(2) },
+        { label: 'b', cell: suppressCount(3) },
+      ],
+      'en-GB',
+    );
     const plot = small.width - small.labelWidth;
     expect(small.bars[0]?.width).toBeLessThanOrEqual(plot / 4);
   });

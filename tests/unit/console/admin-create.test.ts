@@ -24,7 +24,9 @@ describe(`admin:create on ${testEngine}`, () => {
   afterAll(() => place.cleanup());
 
   it('refuses a wrong command line or a short password, creating nothing', async () => {
-    expect((await run(place.env, ['--email', 'not-an-address', '--name', 'A'], 'a long enough password\n')).code).toBe(2);
+    expect((await run(place.env, ['--email', 'not-an-address', '--name', 'A'], 'a long enough password\n')).code).toBe(
+      2,
+    );
     expect((await run(place.env, ['--email', 'a@example.invalid'], 'a long enough password\n')).code).toBe(2);
     const short = await run(place.env, ['--email', 'a@example.invalid', '--name', 'A'], 'short\n');
     expect(short.code).toBe(2);
@@ -32,7 +34,11 @@ describe(`admin:create on ${testEngine}`, () => {
   });
 
   it('creates a national administrator from a piped password, once', async () => {
-    const created = await run(place.env, ['--email', 'Chief@Example.invalid', '--name', 'Trưởng ban'], 'a long enough password\n');
+    const created = await run(
+      place.env,
+      ['--email', 'Chief@Example.invalid', '--name', 'Trưởng ban'],
+      'a long enough password\n',
+    );
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toContain('chief@example.invalid');
     expect(created.stdout).not.toContain('a long enough password');

@@ -6,14 +6,22 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { principalFromHeaders } from '#src/features/console/auth/session.server.ts';
-import { createInvitation, acceptInvitation, findOpenInvitation } from '#src/features/console/staff/invitations.server.ts';
+import {
+  createInvitation,
+  acceptInvitation,
+  findOpenInvitation,
+} from '#src/features/console/staff/invitations.server.ts';
 import { staffProfiles } from '#src/db/schema/index.ts';
 import { testEngine } from '../../setup/db.ts';
 import { totpCode } from '../../setup/totp.ts';
 import { allRows } from '../intake/helpers.ts';
 import { createConsoleBed, PASSWORD, type ConsoleBed } from './helpers.ts';
 
-const cookieOf = (headers: Headers) => headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+const cookieOf = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
 
 describe(`staff accounts and sessions (${testEngine})`, () => {
   let bed: ConsoleBed;
@@ -23,7 +31,11 @@ describe(`staff accounts and sessions (${testEngine})`, () => {
   afterAll(() => bed?.cleanup());
 
   const signIn = async (email: string, password = PASSWORD) =>
-    bed.console.auth.api.signInEmail({ body: { email, password }, headers: new Headers({ 'user-agent': 'Secret UA/1.0', 'x-forwarded-for': '203.0.113.77' }), returnHeaders: true });
+    bed.console.auth.api.signInEmail({
+      body: { email, password },
+      headers: new Headers({ 'user-agent': 'Secret UA/1.0', 'x-forwarded-for': '203.0.113.77' }),
+      returnHeaders: true,
+    });
 
   it('stores passwords as argon2id and sessions without an address or a user agent', async () => {
     await bed.staff({ email: 'one@example.invalid', role: 'point-staff', pointIds: [bed.points.baDinh] });
@@ -77,7 +89,11 @@ describe(`staff accounts and sessions (${testEngine})`, () => {
     const pending = new Headers({ cookie: cookieOf(again.headers) });
     expect(await principalFromHeaders(bed.console, pending)).toBeNull();
     await expect(bed.console.auth.api.verifyTOTP({ body: { code: '000000' }, headers: pending })).rejects.toThrow();
-    const verified = await bed.console.auth.api.verifyTOTP({ body: { code: totpCode(started.totpURI) }, headers: pending, returnHeaders: true });
+    const verified = await bed.console.auth.api.verifyTOTP({
+      body: { code: totpCode(started.totpURI) },
+      headers: pending,
+      returnHeaders: true,
+    });
     const principal = await principalFromHeaders(bed.console, new Headers({ cookie: cookieOf(verified.headers) }));
     expect(principal?.twoFactorEnabled).toBe(true);
   });
@@ -86,24 +102,55 @@ describe(`staff accounts and sessions (${testEngine})`, () => {
     await bed.staff({ email: 'member@example.invalid', role: 'point-staff', pointIds: [bed.points.hoanKiem] });
     const now = bed.clock.now();
     const { token } = await bed.db.transaction((tx) =>
-      createInvitation(tx, bed.keyring, { email: 'new@example.invalid', role: 'point-staff', provinceCode: '01', pointId: bed.points.hoanKiem, lang: 'vi', invitedBy: null }, now),
+      createInvitation(
+        tx,
+        bed.keyring,
+        {
+          email: 'new@example.invalid',
+          role: 'point-staff',
+          provinceCode: '01',
+          pointId: bed.points.hoanKiem,
+          lang: 'vi',
+          invitedBy: null,
+        },
+        now,
+      ),
     );
     const stored = JSON.stringify(await allRows(bed.db, 'staff_invitations'));
     expect(stored).not.toContain(token);
     expect(JSON.stringify(await allRows(bed.db, 'outbox'))).not.toContain(token);
     const before = (await allRows(bed.db, 'outbox')).length;
-    expect(await acceptInvitation(bed.db, bed.keyring, { token, name: 'Người mới', password: PASSWORD }, now)).toBeDefined();
-    expect(await acceptInvitation(bed.db, bed.keyring, { token, name: 'Lần hai', password: PASSWORD }, now)).toBeUndefined();
+    expect(
+      await acceptInvitation(bed.db, bed.keyring, { token, name: 'Người mới', password: PASSWORD }, now),
+    ).toBeDefined();
+    expect(
+      await acceptInvitation(bed.db, bed.keyring, { token, name: 'Lần hai', password: PASSWORD }, now),
+    ).toBeUndefined();
     const notices = (await allRows(bed.db, 'outbox')).slice(before);
     expect(notices.map((row) => row['kind'])).toEqual(['point-staff-changed']);
-    const principal = await principalFromHeaders(bed.console, new Headers({ cookie: cookieOf((await signIn('new@example.invalid')).headers) }));
+    const principal = await principalFromHeaders(
+      bed.console,
+      new Headers({ cookie: cookieOf((await signIn('new@example.invalid')).headers) }),
+    );
     expect(principal?.pointIds).toEqual([bed.points.hoanKiem]);
   });
 
   it('refuses an expired invitation', async () => {
     const now = bed.clock.now();
     const { token } = await bed.db.transaction((tx) =>
-      createInvitation(tx, bed.keyring, { email: 'late@example.invalid', role: 'province-admin', provinceCode: '01', pointId: null, lang: 'en', invitedBy: null }, now),
+      createInvitation(
+        tx,
+        bed.keyring,
+        {
+          email: 'late@example.invalid',
+          role: 'province-admin',
+          provinceCode: '01',
+          pointId: null,
+          lang: 'en',
+          invitedBy: null,
+        },
+        now,
+      ),
     );
     const eightDaysLater = new Date(now.getTime() + 8 * 24 * 3600 * 1000);
     expect(await findOpenInvitation(bed.db, bed.keyring, token, eightDaysLater)).toBeUndefined();
@@ -118,7 +165,11 @@ describe('session cookies behind HTTPS', () => {
       const { createAuth } = await import('#src/features/console/auth/auth.server.ts');
       const auth = createAuth({ db: bed.db, keyring: bed.keyring, baseUrl: 'https://hotro.example.gov.vn' });
       await bed.staff({ email: 'tls@example.invalid', role: 'point-staff', pointIds: [bed.points.baDinh] });
-      const signIn = await auth.api.signInEmail({ body: { email: 'tls@example.invalid', password: PASSWORD }, headers: new Headers(), returnHeaders: true });
+      const signIn = await auth.api.signInEmail({
+        body: { email: 'tls@example.invalid', password: PASSWORD },
+        headers: new Headers(),
+        returnHeaders: true,
+      });
       const session = signIn.headers.getSetCookie().find((cookie) => cookie.includes('session_token='));
       expect(session).toMatch(/; Secure/);
       expect(session).toMatch(/; HttpOnly/);

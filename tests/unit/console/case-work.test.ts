@@ -32,8 +32,16 @@ describe(`case work in the console (${testEngine})`, () => {
 
   beforeAll(async () => {
     bed = await createConsoleBed();
-    baDinhStaff = await bed.staff({ email: 'ba-dinh@example.invalid', role: 'point-staff', pointIds: [bed.points.baDinh] });
-    hoanKiemStaff = await bed.staff({ email: 'hoan-kiem@example.invalid', role: 'point-staff', pointIds: [bed.points.hoanKiem] });
+    baDinhStaff = await bed.staff({
+      email: 'ba-dinh@example.invalid',
+      role: 'point-staff',
+      pointIds: [bed.points.baDinh],
+    });
+    hoanKiemStaff = await bed.staff({
+      email: 'hoan-kiem@example.invalid',
+      role: 'point-staff',
+      pointIds: [bed.points.hoanKiem],
+    });
     admin = await bed.staff({ email: 'admin@example.invalid', role: 'province-admin', provinceCode: '01' });
   });
   afterAll(() => bed?.cleanup());
@@ -54,36 +62,73 @@ describe(`case work in the console (${testEngine})`, () => {
     const first = await bed.intake();
     const second = await bed.intake();
     await act(baDinhStaff, first.caseId, 'acknowledge');
-    const all = await loadInbox(bed.db, baDinhStaff.pointIds, readInboxFilters(new URLSearchParams(), baDinhStaff.pointIds), bed.clock.now(), 2);
+    const all = await loadInbox(
+      bed.db,
+      baDinhStaff.pointIds,
+      readInboxFilters(new URLSearchParams(), baDinhStaff.pointIds),
+      bed.clock.now(),
+      2,
+    );
     expect(all.rows[0]?.status).toBe('new');
-    expect(all.rows.findIndex((row) => row.id === second.caseId)).toBeLessThan(all.rows.findIndex((row) => row.id === first.caseId));
+    expect(all.rows.findIndex((row) => row.id === second.caseId)).toBeLessThan(
+      all.rows.findIndex((row) => row.id === first.caseId),
+    );
     for (const status of ['new', 'acknowledged'] as const) {
-      const filtered = await loadInbox(bed.db, baDinhStaff.pointIds, readInboxFilters(new URLSearchParams({ status }), baDinhStaff.pointIds), bed.clock.now(), 2);
+      const filtered = await loadInbox(
+        bed.db,
+        baDinhStaff.pointIds,
+        readInboxFilters(new URLSearchParams({ status }), baDinhStaff.pointIds),
+        bed.clock.now(),
+        2,
+      );
       expect(filtered.rows.length).toBe(all.counts[status]);
       expect(filtered.rows.every((row) => row.status === status)).toBe(true);
     }
     expect(all.counts.open).toBe(all.rows.length);
-    const other = await loadInbox(bed.db, hoanKiemStaff.pointIds, readInboxFilters(new URLSearchParams(), hoanKiemStaff.pointIds), bed.clock.now(), 2);
+    const other = await loadInbox(
+      bed.db,
+      hoanKiemStaff.pointIds,
+      readInboxFilters(new URLSearchParams(), hoanKiemStaff.pointIds),
+      bed.clock.now(),
+      2,
+    );
     expect(other.rows.map((row) => row.id)).not.toContain(first.caseId);
   });
 
   it('flags a new case as overdue after the escalation time in working days', async () => {
     const { caseId } = await bed.intake();
     const later = new Date(bed.clock.now().getTime() + 10 * 24 * 3600 * 1000);
-    const inbox = await loadInbox(bed.db, baDinhStaff.pointIds, readInboxFilters(new URLSearchParams({ overdue: '1' }), baDinhStaff.pointIds), later, 2);
+    const inbox = await loadInbox(
+      bed.db,
+      baDinhStaff.pointIds,
+      readInboxFilters(new URLSearchParams({ overdue: '1' }), baDinhStaff.pointIds),
+      later,
+      2,
+    );
     expect(inbox.rows.map((row) => row.id)).toContain(caseId);
-    const now = await loadInbox(bed.db, baDinhStaff.pointIds, readInboxFilters(new URLSearchParams({ overdue: '1' }), baDinhStaff.pointIds), bed.clock.now(), 2);
+    const now = await loadInbox(
+      bed.db,
+      baDinhStaff.pointIds,
+      readInboxFilters(new URLSearchParams({ overdue: '1' }), baDinhStaff.pointIds),
+      bed.clock.now(),
+      2,
+    );
     expect(now.rows.map((row) => row.id)).not.toContain(caseId);
   });
 
   it('stores a reply encrypted and shows it on the follow-up page; an e-mail contact gets a notice without content', async () => {
     const { caseId, receiptCode } = await bed.intake({ contact: { kind: 'email', value: 'parent@example.invalid' } });
     const outboxBefore = (await bed.db.select().from(outbox)).length;
-    expect(await act(baDinhStaff, caseId, 'reply', { text: `Chào anh chị ${MARKER}` })).toEqual({ kind: 'done', notice: 'reply-done' });
+    expect(await act(baDinhStaff, caseId, 'reply', { text: `Chào anh chị ${MARKER}` })).toEqual({
+      kind: 'done',
+      notice: 'reply-done',
+    });
     const stored = await allRows(bed.db, 'case_messages');
     expect(JSON.stringify(stored)).not.toContain(MARKER);
     const view = await lookupCase(receiptCode, { services: bed.services });
-    expect(view?.messages.map((message) => [message.from, message.text])).toEqual([['staff', `Chào anh chị ${MARKER}`]]);
+    expect(view?.messages.map((message) => [message.from, message.text])).toEqual([
+      ['staff', `Chào anh chị ${MARKER}`],
+    ]);
     expect(view?.status).toBe('in-progress');
     const added = (await bed.db.select().from(outbox)).slice(outboxBefore);
     expect(added.map((row) => [row.kind, row.recipientKind])).toEqual([['reply-notice', 'requester']]);
@@ -110,7 +155,11 @@ describe(`case work in the console (${testEngine})`, () => {
   it('hands a case over: the new point has it and is told, the old one loses it', async () => {
     const { caseId } = await bed.intake();
     const before = (await bed.db.select().from(outbox)).length;
-    const result = await act(baDinhStaff, caseId, 'handover', { toPoint: bed.points.hoanKiem, reason: 'closer-to-requester', text: 'Gần nhà hơn' });
+    const result = await act(baDinhStaff, caseId, 'handover', {
+      toPoint: bed.points.hoanKiem,
+      reason: 'closer-to-requester',
+      text: 'Gần nhà hơn',
+    });
     expect(result).toEqual({ kind: 'done', notice: 'handover-done' });
     expect(await loadCaseDetail(bed.db, bed.keyring, baDinhStaff, caseId, bed.clock.now())).toBeUndefined();
     const detail = await loadCaseDetail(bed.db, bed.keyring, hoanKiemStaff, caseId, bed.clock.now());
@@ -145,11 +194,22 @@ describe(`case work in the console (${testEngine})`, () => {
     const { caseId } = await bed.intake();
     await act(baDinhStaff, caseId, 'acknowledge');
     await act(baDinhStaff, caseId, 'safeguard', { safeguarding: 'child-at-risk' });
-    expect(await act(baDinhStaff, caseId, 'close', {})).toEqual({ kind: 'invalid', field: 'outcome', problem: 'choose-outcome' });
-    expect(await act(baDinhStaff, caseId, 'close', { outcome: 'referred-methadone' })).toEqual({ kind: 'done', notice: 'close-done' });
+    expect(await act(baDinhStaff, caseId, 'close', {})).toEqual({
+      kind: 'invalid',
+      field: 'outcome',
+      problem: 'choose-outcome',
+    });
+    expect(await act(baDinhStaff, caseId, 'close', { outcome: 'referred-methadone' })).toEqual({
+      kind: 'done',
+      notice: 'close-done',
+    });
     const [row] = await bed.db.select().from(cases).where(eq(cases.id, caseId));
     expect([row?.status, row?.outcome, row?.safeguarding]).toEqual(['closed', 'referred-methadone', 'child-at-risk']);
-    expect(await act(baDinhStaff, caseId, 'reply', { text: 'muộn' })).toEqual({ kind: 'invalid', field: 'text', problem: 'not-allowed-now' });
+    expect(await act(baDinhStaff, caseId, 'reply', { text: 'muộn' })).toEqual({
+      kind: 'invalid',
+      field: 'text',
+      problem: 'not-allowed-now',
+    });
     const entries = await bed.db.select().from(auditLog).where(eq(auditLog.caseId, caseId)).orderBy(auditLog.at);
     expect(entries.map((entry) => [entry.action, entry.detail])).toEqual([
       ['case.acknowledged', null],
@@ -160,10 +220,26 @@ describe(`case work in the console (${testEngine})`, () => {
 
   it('refuses empty, oversized and control-character replies with the field named', async () => {
     const { caseId } = await bed.intake();
-    expect(await act(baDinhStaff, caseId, 'reply', { text: '   ' })).toEqual({ kind: 'invalid', field: 'text', problem: 'text-required' });
-    expect(await act(baDinhStaff, caseId, 'reply', { text: 'a'.repeat(4001) })).toEqual({ kind: 'invalid', field: 'text', problem: 'text-too-long' });
-    expect(await act(baDinhStaff, caseId, 'reply', { text: 'a\u0000b' })).toEqual({ kind: 'invalid', field: 'text', problem: 'text-invalid' });
-    expect(await act(baDinhStaff, caseId, 'erase', {})).toEqual({ kind: 'invalid', field: 'action', problem: 'unknown-action' });
+    expect(await act(baDinhStaff, caseId, 'reply', { text: '   ' })).toEqual({
+      kind: 'invalid',
+      field: 'text',
+      problem: 'text-required',
+    });
+    expect(await act(baDinhStaff, caseId, 'reply', { text: 'a'.repeat(4001) })).toEqual({
+      kind: 'invalid',
+      field: 'text',
+      problem: 'text-too-long',
+    });
+    expect(await act(baDinhStaff, caseId, 'reply', { text: 'a\u0000b' })).toEqual({
+      kind: 'invalid',
+      field: 'text',
+      problem: 'text-invalid',
+    });
+    expect(await act(baDinhStaff, caseId, 'erase', {})).toEqual({
+      kind: 'invalid',
+      field: 'action',
+      problem: 'unknown-action',
+    });
   });
 
   it('keeps the audit log append-only and free of free text', async () => {
@@ -173,10 +249,14 @@ describe(`case work in the console (${testEngine})`, () => {
         () => 'accepted',
         (error: Error & { cause?: Error }) => `${error.message} ${error.cause?.message ?? ''}`,
       );
-    expect(await refusal(bed.db.execute(sql`update audit_log set detail = 'changed'`))).toMatch(/append-only: UPDATE refused/);
+    expect(await refusal(bed.db.execute(sql`update audit_log set detail = 'changed'`))).toMatch(
+      /append-only: UPDATE refused/,
+    );
     expect(await refusal(bed.db.execute(sql`delete from audit_log`))).toMatch(/append-only: DELETE refused/);
     await expect(
-      bed.db.insert(auditLog).values({ action: 'case.viewed', actorUserId: null, at: new Date(), detail: 'Nguyễn Văn A gọi lúc 9 giờ' }),
+      bed.db
+        .insert(auditLog)
+        .values({ action: 'case.viewed', actorUserId: null, at: new Date(), detail: 'Nguyễn Văn A gọi lúc 9 giờ' }),
     ).rejects.toThrow();
   });
 });

@@ -40,7 +40,15 @@ export async function createConsoleBed(): Promise<ConsoleBed> {
       await harness.db.transaction((tx) =>
         createStaffAccount(
           tx,
-          { email, name: email.split('@')[0] ?? email, password: PASSWORD, role, provinceCode: provinceCode ?? null, pointIds, lang: 'vi' },
+          {
+            email,
+            name: email.split('@')[0] ?? email,
+            password: PASSWORD,
+            role,
+            provinceCode: provinceCode ?? null,
+            pointIds,
+            lang: 'vi',
+          },
           harness.clock.now(),
         ),
       );
@@ -49,7 +57,10 @@ export async function createConsoleBed(): Promise<ConsoleBed> {
         headers: new Headers(),
         returnHeaders: true,
       });
-      const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookie = signIn.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const principal = await principalFromHeaders(consoleServices, new Headers({ cookie }));
       if (principal === null) throw new Error(`no principal for ${email}`);
       return principal;

@@ -67,7 +67,14 @@ describe('console paths', () => {
 
   it('returns after sign-in only to a console path of the same language', () => {
     expect(safeNextPath('/quan-ly/yeu-cau/abc', 'vi')).toBe('/quan-ly/yeu-cau/abc');
-    for (const unsafe of ['https://evil.example/quan-ly', '//evil.example/quan-ly', '/\\evil.example', '/tim-ho-tro', null, '/en/console'])
+    for (const unsafe of [
+      'https://evil.example/quan-ly',
+      '//evil.example/quan-ly',
+      '/\\evil.example',
+      '/tim-ho-tro',
+      null,
+      '/en/console',
+    ])
       expect(safeNextPath(unsafe, 'vi')).toBe('/quan-ly');
     expect(safeNextPath('/en/console/account?x=1', 'en')).toBe('/en/console/account');
   });

@@ -53,7 +53,11 @@ describe('field encryption', () => {
   });
 
   it('names the variable when a given key has the wrong length', () => {
-    expect(() => loadKeyring({ keyFile: freshKeyFile(), intakeEncryptionKey: Buffer.alloc(16).toString('base64') })).toThrow(KeyError);
-    expect(() => loadKeyring({ keyFile: freshKeyFile(), intakeEncryptionKey: Buffer.alloc(16).toString('base64') })).toThrow(/INTAKE_ENCRYPTION_KEY/);
+    expect(() =>
+      loadKeyring({ keyFile: freshKeyFile(), intakeEncryptionKey: Buffer.alloc(16).toString('base64') }),
+    ).toThrow(KeyError);
+    expect(() =>
+      loadKeyring({ keyFile: freshKeyFile(), intakeEncryptionKey: Buffer.alloc(16).toString('base64') }),
+    ).toThrow(/INTAKE_ENCRYPTION_KEY/);
   });
 });

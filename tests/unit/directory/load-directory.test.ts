@@ -120,15 +120,13 @@ async function insertRows(test: TestDatabase): Promise<void> {
     notificationEmail: 'demo@example.invalid',
     isDemo: true,
   });
-  await db
-    .insert(services)
-    .values({
-      id: ids.demoService,
-      organizationId: ids.demoOrganization,
-      name: 'Demo',
-      serviceType: 'counselling',
-      isDemo: true,
-    });
+  await db.insert(services).values({
+    id: ids.demoService,
+    organizationId: ids.demoOrganization,
+    name: 'Demo',
+    serviceType: 'counselling',
+    isDemo: true,
+  });
   await db.insert(serviceAtLocation).values({ serviceId: ids.demoService, locationId: ids.demoLocation });
 }
 

@@ -9,13 +9,17 @@ describe('UI string catalogues', () => {
   });
 
   it('each English string uses the same placeholders as its Vietnamese original', () => {
-    const mismatched = messageKeys().filter((key) => placeholders(catalogue('vi')[key]).join() !== placeholders(catalogue('en')[key]).join());
+    const mismatched = messageKeys().filter(
+      (key) => placeholders(catalogue('vi')[key]).join() !== placeholders(catalogue('en')[key]).join(),
+    );
     expect(mismatched).toEqual([]);
   });
 
   it('no string uses stigmatizing words for people', () => {
     const banned = /con nghiện|đối tượng|nghiện ngập|junkie|addicts?\b/i;
-    const offending = messageKeys().flatMap((key) => (['vi', 'en'] as const).filter((lang) => banned.test(catalogue(lang)[key])).map((lang) => `${lang}:${key}`));
+    const offending = messageKeys().flatMap((key) =>
+      (['vi', 'en'] as const).filter((lang) => banned.test(catalogue(lang)[key])).map((lang) => `${lang}:${key}`),
+    );
     expect(offending).toEqual([]);
   });
 

@@ -177,7 +177,10 @@ const CLAIMS: readonly Claim[] = [
       mine('track-model.test.ts', 'shows the case for its code, however it is typed, without the first message'),
       CONSOLE_VIEW,
       console_('refuses every action from staff of another point, changing nothing'),
-      { file: 'tests/e2e/console-security.spec.ts', name: '${route.pattern} (${example.about}): each principal gets what the rules say' },
+      {
+        file: 'tests/e2e/console-security.spec.ts',
+        name: '${route.pattern} (${example.about}): each principal gets what the rules say',
+      },
     ],
   },
   {

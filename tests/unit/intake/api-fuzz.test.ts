@@ -478,7 +478,10 @@ describe('POST /api/intake with bad requests', () => {
         expectLocalizedError(refused, 'vi', [429]);
         expect(Number(refused.response.headers.get('retry-after'))).toBeGreaterThan(0);
 
-        configureIntakeServices({ ...h.services, directory: async () => ({ points: [], notificationEmails: new Map() }) });
+        configureIntakeServices({
+          ...h.services,
+          directory: async () => ({ points: [], notificationEmails: new Map() }),
+        });
         const answer = await call(
           makeRequest(
             JSON.stringify({ ...validRequest({ lang: 'en' }), altcha: await h.proof() }),

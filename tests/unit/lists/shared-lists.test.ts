@@ -29,7 +29,12 @@ describe('shared lists', () => {
   });
 
   it('refuse a list with a duplicate code', () => {
-    expect(() => defineList([{ code: 'a', label: { vi: 'A', en: 'A' } }, { code: 'a', label: { vi: 'B', en: 'B' } }])).toThrow(/duplicate/);
+    expect(() =>
+      defineList([
+        { code: 'a', label: { vi: 'A', en: 'A' } },
+        { code: 'a', label: { vi: 'B', en: 'B' } },
+      ]),
+    ).toThrow(/duplicate/);
   });
 
   it('answer unknown codes with false', () => {

@@ -4,12 +4,18 @@ import { cacheHeaders, securityHeaders } from '#src/server/security-headers.ts';
 describe('security headers', () => {
   it('forbid framing everywhere but the embeds', () => {
     expect(securityHeaders('/', { https: false })['Content-Security-Policy']).toContain("frame-ancestors 'none'");
-    expect(securityHeaders('/embed/locator', { https: false })['Content-Security-Policy']).toContain('frame-ancestors *');
-    expect(securityHeaders('/embedded', { https: false })['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+    expect(securityHeaders('/embed/locator', { https: false })['Content-Security-Policy']).toContain(
+      'frame-ancestors *',
+    );
+    expect(securityHeaders('/embedded', { https: false })['Content-Security-Policy']).toContain(
+      "frame-ancestors 'none'",
+    );
   });
 
   it('never name script-src in the header, which would cancel the hashes of island scripts', () => {
-    expect(securityHeaders('/tim-ho-tro', { https: true })['Content-Security-Policy']).not.toMatch(/script-src|default-src/);
+    expect(securityHeaders('/tim-ho-tro', { https: true })['Content-Security-Policy']).not.toMatch(
+      /script-src|default-src/,
+    );
   });
 
   it('send HSTS only when the public origin is HTTPS', () => {

@@ -66,7 +66,10 @@ interface MessageLike {
 }
 
 /** A page holding `placeholders` (data-* attributes without the `data-` prefix, and the link's text). */
-function fakePage(placeholders: { attributes: Record<string, string>; linkText?: string }[], scriptSrc = `${PORTAL}/widget.js`) {
+function fakePage(
+  placeholders: { attributes: Record<string, string>; linkText?: string }[],
+  scriptSrc = `${PORTAL}/widget.js`,
+) {
   const elements = placeholders.map(({ attributes, linkText }) => {
     const element = new FakeElement('div');
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(`data-${name}`, value);
@@ -100,7 +103,17 @@ function fakePage(placeholders: { attributes: Record<string, string>; linkText?:
 describe('the widget loader: what it puts on the page', () => {
   it('turns each placeholder into an iframe of its embed, with the documented options', () => {
     const page = fakePage([
-      { attributes: { 'hotro-widget': 'locator', lang: 'vi', province: '01', service: 'methadone', theme: 'dark', accent: 'green' }, linkText: ' Tìm nơi hỗ trợ ' },
+      {
+        attributes: {
+          'hotro-widget': 'locator',
+          lang: 'vi',
+          province: '01',
+          service: 'methadone',
+          theme: 'dark',
+          accent: 'green',
+        },
+        linkText: ' Tìm nơi hỗ trợ ',
+      },
       { attributes: { 'hotro-widget': 'help', lang: 'en', layout: 'button' } },
       { attributes: { 'hotro-widget': 'campaign', lang: 'en', campaign: 'asking-is-brave' } },
       { attributes: { 'hotro-widget': 'campaign', lang: 'vi' } },
@@ -161,7 +174,8 @@ describe('the widget loader: what it puts on the page', () => {
     const page = fakePage([{ attributes: { 'hotro-widget': 'help' } }, { attributes: { 'hotro-widget': 'locator' } }]);
     page.run();
     page.run();
-    for (const element of page.elements) expect(element.children.filter((child) => child.tagName === 'iframe')).toHaveLength(1);
+    for (const element of page.elements)
+      expect(element.children.filter((child) => child.tagName === 'iframe')).toHaveLength(1);
   });
 
   it('takes the portal from its own address, whatever page loads it', () => {
@@ -199,7 +213,7 @@ describe('the widget loader: which messages it accepts', () => {
     return { page, first: first as FakeElement, second: second as FakeElement };
   }
 
-  it("sizes the frame a height message came from, and only that one", () => {
+  it('sizes the frame a height message came from, and only that one', () => {
     const { page, first, second } = mounted();
     page.post({ origin: PORTAL, source: first.contentWindow, data: { type: 'hotro-widget-height', height: 640.2 } });
     expect(first.style.height).toBe('641px');
@@ -208,7 +222,12 @@ describe('the widget loader: which messages it accepts', () => {
 
   it("ignores messages from any origin but the portal's", () => {
     const { page, first } = mounted();
-    for (const origin of ['https://school.example.edu.vn', 'null', 'https://hotro.example.gov.vn.evil.example', 'http://hotro.example.gov.vn']) {
+    for (const origin of [
+      'https://school.example.edu.vn',
+      'null',
+      'https://hotro.example.gov.vn.evil.example',
+      'http://hotro.example.gov.vn',
+    ]) {
       page.post({ origin, source: first.contentWindow, data: { type: 'hotro-widget-height', height: 300 } });
     }
     expect(first.style.height).toBeUndefined();

@@ -45,7 +45,7 @@ describe('embed options: the locator preset', () => {
     expect(preset.service).toBe('methadone');
   });
 
-  it("reads a commune, and its province with it", () => {
+  it('reads a commune, and its province with it', () => {
     const preset = readLocatorPreset(params('commune=00004'));
     expect(preset.commune?.fullName).toBe('Phường Ba Đình');
     expect(preset.province?.code).toBe('01');
@@ -138,7 +138,8 @@ describe('embed paths and framing', () => {
 
   it('every embed route, and nothing else, is under /embed/ (the only paths other sites may frame)', () => {
     for (const [id, paths] of Object.entries(routes)) {
-      for (const path of Object.values(paths)) expect(isEmbedPath(path), `${id}: ${path}`).toBe(id.startsWith('embed') && id !== 'embed');
+      for (const path of Object.values(paths))
+        expect(isEmbedPath(path), `${id}: ${path}`).toBe(id.startsWith('embed') && id !== 'embed');
     }
   });
 
@@ -171,8 +172,8 @@ describe('accent colours', () => {
     const embedCss = readFileSync(join(repoRoot, 'src/features/widgets/views/embed.css'), 'utf8');
     const configuratorCss = readFileSync(join(repoRoot, 'src/features/widgets/views/configurator.css'), 'utf8');
     for (const accent of ACCENTS) {
-      expect(embedCss).toContain(`html.accent-${accent.code} { --accent: ${accent.hex};`);
-      expect(configuratorCss).toContain(`.swatch--${accent.code} { background: ${accent.hex}; }`);
+      expect(embedCss).toMatch(new RegExp(`html\\.accent-${accent.code} \\{\\s*--accent: ${accent.hex};`));
+      expect(configuratorCss).toMatch(new RegExp(`\\.swatch--${accent.code} \\{\\s*background: ${accent.hex};\\s*\\}`));
     }
     expect(ACCENT_CODES[0]).toBe('teal');
   });

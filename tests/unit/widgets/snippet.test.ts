@@ -8,7 +8,10 @@ const config = (query: string, pageLang: 'vi' | 'en' = 'vi') =>
 
 describe('the snippet', () => {
   it('is a placeholder with its options and a link, then the loader from the portal', () => {
-    const { code } = widgetSnippet(config('widget=locator&province=01&service=methadone&theme=dark&accent=green'), ORIGIN);
+    const { code } = widgetSnippet(
+      config('widget=locator&province=01&service=methadone&theme=dark&accent=green'),
+      ORIGIN,
+    );
     expect(code).toBe(
       [
         '<div data-hotro-widget="locator" data-lang="vi" data-province="01" data-service="methadone" data-theme="dark" data-accent="green">',
@@ -20,7 +23,10 @@ describe('the snippet', () => {
   });
 
   it('carries only the options of the chosen widget', () => {
-    const { placeholder } = widgetSnippet(config('widget=help&province=01&layout=button&campaign=asking-is-brave'), ORIGIN);
+    const { placeholder } = widgetSnippet(
+      config('widget=help&province=01&layout=button&campaign=asking-is-brave'),
+      ORIGIN,
+    );
     expect(placeholder).toContain('data-layout="button"');
     expect(placeholder).not.toMatch(/data-province|data-campaign|data-service/);
   });
@@ -31,7 +37,9 @@ describe('the snippet', () => {
       title: 'Asking is brave',
     });
     expect(placeholder).toContain('data-lang="en" data-campaign="asking-is-brave"');
-    expect(placeholder).toContain(`<a href="${ORIGIN}/en/campaigns/asking-is-brave">Asking is brave: a campaign of the Addiction support portal</a>`);
+    expect(placeholder).toContain(
+      `<a href="${ORIGIN}/en/campaigns/asking-is-brave">Asking is brave: a campaign of the Addiction support portal</a>`,
+    );
   });
 
   it('names no campaign for "the newest", and links to all campaigns', () => {
@@ -40,7 +48,7 @@ describe('the snippet', () => {
     expect(placeholder).toContain(`href="${ORIGIN}/chien-dich"`);
   });
 
-  it('opens the help button\'s fallback link on the request page', () => {
+  it("opens the help button's fallback link on the request page", () => {
     const { placeholder } = widgetSnippet(config('widget=help&lang=en'), ORIGIN);
     expect(placeholder).toContain(`href="${ORIGIN}/en/ask-for-help"`);
   });

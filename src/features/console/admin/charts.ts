@@ -59,7 +59,8 @@ export function barChart(data: readonly BarDatum[], locale: string): BarChartMod
     const y = PAD + index * ROW;
     return {
       label: datum.label,
-      shortLabel: [...datum.label].length > MAX_LABEL ? `${[...datum.label].slice(0, MAX_LABEL - 1).join('')}…` : datum.label,
+      shortLabel:
+        [...datum.label].length > MAX_LABEL ? `${[...datum.label].slice(0, MAX_LABEL - 1).join('')}…` : datum.label,
       valueText: cellText(datum.cell, locale),
       suppressed,
       y,

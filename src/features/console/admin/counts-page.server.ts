@@ -52,17 +52,29 @@ export async function countsPage(astro: AstroGlobal, lang: Lang): Promise<Counts
   if (province === null) {
     const perProvince = await countsByProvince(services.handle.db, now);
     const codes = listProvinces().map((entry) => entry.code);
-    byProvince = rows(codes, codes.map((code) => perProvince.get(code) ?? 0));
+    byProvince = rows(
+      codes,
+      codes.map((code) => perProvince.get(code) ?? 0),
+    );
   }
   return {
     principal,
     province,
     from: counts.from,
     total: suppressCount(counts.total),
-    weeks: rows(counts.weeks.map((week) => week.start), counts.weeks.map((week) => week.count)),
-    byHelp: rows(counts.byHelp.map((row) => row.code), counts.byHelp.map((row) => row.count)),
+    weeks: rows(
+      counts.weeks.map((week) => week.start),
+      counts.weeks.map((week) => week.count),
+    ),
+    byHelp: rows(
+      counts.byHelp.map((row) => row.code),
+      counts.byHelp.map((row) => row.count),
+    ),
     closed: suppressCount(counts.closed),
-    byOutcome: rows(counts.byOutcome.map((row) => row.code), counts.byOutcome.map((row) => row.count)),
+    byOutcome: rows(
+      counts.byOutcome.map((row) => row.code),
+      counts.byOutcome.map((row) => row.count),
+    ),
     acknowledgement: suppressStatistic(counts.acknowledgement.cases, counts.acknowledgement.medianHours),
     firstReply: suppressStatistic(counts.firstReply.cases, counts.firstReply.medianHours),
     byProvince,

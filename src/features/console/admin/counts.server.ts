@@ -76,7 +76,15 @@ export async function loadCaseCounts(db: Database, provinceCode: string | null, 
     .select({ code: cases.outcome, n: count() })
     .from(cases)
     .innerJoin(locations, eq(locations.id, cases.pointId))
-    .where(and(...inScope, eq(cases.status, 'closed'), isNotNull(cases.closedAt), gte(cases.closedAt, from), lte(cases.closedAt, now)))
+    .where(
+      and(
+        ...inScope,
+        eq(cases.status, 'closed'),
+        isNotNull(cases.closedAt),
+        gte(cases.closedAt, from),
+        lte(cases.closedAt, now),
+      ),
+    )
     .groupBy(cases.outcome);
 
   const median = (expression: SQL) => sql<number | null>`percentile_cont(0.5) within group (order by ${expression})`;

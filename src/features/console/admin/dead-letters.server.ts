@@ -52,7 +52,11 @@ function deadRows(db: Database, where: SQL | undefined) {
  * Dead letters the principal may see, newest first: a provincial administrator those of their province; a national
  * administrator all of them, or one province's when `province` is given.
  */
-export async function listDeadLettersFor(db: Database, principal: Principal, province: string | null): Promise<AdminDeadLetter[]> {
+export async function listDeadLettersFor(
+  db: Database,
+  principal: Principal,
+  province: string | null,
+): Promise<AdminDeadLetter[]> {
   if (province !== null && !canSeeProvinceRecords(principal, province)) return [];
   if (province === null && principal.role !== 'national-admin') return [];
   const rows = await deadRows(db, province === null ? undefined : eq(locations.provinceCode, province))

@@ -42,7 +42,9 @@ async function readUpload(request: Request): Promise<Upload | 'too-large' | unde
   if (bytes === undefined) return 'too-large';
   let form: FormData;
   try {
-    form = await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': type } }).formData();
+    form = await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
+      headers: { 'content-type': type },
+    }).formData();
   } catch {
     return undefined;
   }
@@ -50,7 +52,8 @@ async function readUpload(request: Request): Promise<Upload | 'too-large' | unde
   let file: Upload['file'];
   for (const [name, value] of form) {
     if (typeof value === 'string') fields.set(name, value.trim());
-    else if (name === 'file' && value.size > 0) file = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+    else if (name === 'file' && value.size > 0)
+      file = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
   }
   return { fields, file };
 }
@@ -73,7 +76,16 @@ export async function importPage(astro: AstroGlobal, lang: Lang): Promise<Import
 
   const upload = await readUpload(astro.request);
   if (upload === 'too-large')
-    return { ...base, status: 413, errors: [{ field: 'file', message: t('console.admin.import.error.tooLarge', { mb: MAX_IMPORT_FILE_BYTES / 1024 / 1024 }) }] };
+    return {
+      ...base,
+      status: 413,
+      errors: [
+        {
+          field: 'file',
+          message: t('console.admin.import.error.tooLarge', { mb: MAX_IMPORT_FILE_BYTES / 1024 / 1024 }),
+        },
+      ],
+    };
   const province = ownProvince || (upload?.fields.get('province') ?? '');
   const errors: FieldError[] = [];
   if (principal.role === 'national-admin' && provinceCodeOrNull(province) === null)
@@ -88,10 +100,17 @@ export async function importPage(astro: AstroGlobal, lang: Lang): Promise<Import
     upload.file.bytes,
   );
   if (result.kind === 'not-allowed')
-    return { ...base, province, status: 400, errors: [{ field: 'province', message: t('console.admin.staff.error.chooseProvince') }] };
+    return {
+      ...base,
+      province,
+      status: 400,
+      errors: [{ field: 'province', message: t('console.admin.staff.error.chooseProvince') }],
+    };
   if (result.kind === 'problems') {
     // The command line's wording names its option; on this page the province is fixed by the form.
-    const worded = result.problems.map((problem) => formatProblem(problem, lang, result.source).replace(' (--province)', ''));
+    const worded = result.problems.map((problem) =>
+      formatProblem(problem, lang, result.source).replace(' (--province)', ''),
+    );
     return {
       ...base,
       province,

@@ -19,7 +19,8 @@ export function noticeOf<T extends string>(params: URLSearchParams, allowed: rea
 /** A path with a query string built from the defined entries of `query`. */
 export function withQuery(path: string, query: Record<string, string | number | null | undefined>): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value !== null && value !== undefined && value !== '') params.set(name, String(value));
+  for (const [name, value] of Object.entries(query))
+    if (value !== null && value !== undefined && value !== '') params.set(name, String(value));
   const text = params.toString();
   return text === '' ? path : `${path}?${text}`;
 }

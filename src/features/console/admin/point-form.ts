@@ -71,12 +71,20 @@ export function readPointForm(fields: URLSearchParams): PointFormResult {
     problems.push({ field: 'name', key: 'console.admin.point.error.nameTooLong', params: { max: POINT_NAME_MAX } });
 
   if ([...values.address].length > POINT_ADDRESS_MAX)
-    problems.push({ field: 'address', key: 'console.admin.point.error.addressTooLong', params: { max: POINT_ADDRESS_MAX } });
+    problems.push({
+      field: 'address',
+      key: 'console.admin.point.error.addressTooLong',
+      params: { max: POINT_ADDRESS_MAX },
+    });
 
   const phones: string[] = [];
   const typedPhones = splitPhones(values.phones);
   if (typedPhones.length > POINT_PHONES_MAX)
-    problems.push({ field: 'phones', key: 'console.admin.point.error.phonesTooMany', params: { max: POINT_PHONES_MAX } });
+    problems.push({
+      field: 'phones',
+      key: 'console.admin.point.error.phonesTooMany',
+      params: { max: POINT_PHONES_MAX },
+    });
   else {
     for (const typed of typedPhones) {
       const parsed = parsePhone(typed);
@@ -90,14 +98,19 @@ export function readPointForm(fields: URLSearchParams): PointFormResult {
 
   const hours = parseHours(values.hours);
   if (!hours.ok)
-    problems.push({ field: 'hours', key: 'console.admin.point.error.hoursInvalid', params: { value: hours.detail ?? values.hours.trim() } });
+    problems.push({
+      field: 'hours',
+      key: 'console.admin.point.error.hoursInvalid',
+      params: { value: hours.detail ?? values.hours.trim() },
+    });
 
   const services = [...new Set(values.services)];
   if (services.length === 0) problems.push({ field: 'services', key: 'console.admin.point.error.servicesRequired' });
   else if (!services.every((code) => serviceTypes.has(code)))
     problems.push({ field: 'services', key: 'console.admin.point.error.servicesRequired' });
 
-  if (!hsdsStatuses.has(values.status)) problems.push({ field: 'status', key: 'console.admin.point.error.statusRequired' });
+  if (!hsdsStatuses.has(values.status))
+    problems.push({ field: 'status', key: 'console.admin.point.error.statusRequired' });
 
   let notificationEmail: string | null = null;
   if (values.notificationEmail !== '') {

@@ -25,9 +25,16 @@ interface Acting {
 }
 
 /** The scope of an account for policy.ts: its role and the provinces it reaches. */
-export async function accountScope(db: Database, userId: string): Promise<(AccountScope & { disabled: boolean }) | undefined> {
+export async function accountScope(
+  db: Database,
+  userId: string,
+): Promise<(AccountScope & { disabled: boolean }) | undefined> {
   const [profile] = await db
-    .select({ role: staffProfiles.role, provinceCode: staffProfiles.provinceCode, disabledAt: staffProfiles.disabledAt })
+    .select({
+      role: staffProfiles.role,
+      provinceCode: staffProfiles.provinceCode,
+      disabledAt: staffProfiles.disabledAt,
+    })
     .from(staffProfiles)
     .where(eq(staffProfiles.userId, userId))
     .limit(1);
@@ -53,8 +60,15 @@ export const membersOfPoint = pointMembers;
  * Active members of point staff who work for another point of the same province and not for this one: the people an
  * administrator can add here without an invitation.
  */
-export async function staffToAdd(db: Database, pointId: string, provinceCode: string): Promise<Array<{ userId: string; name: string; email: string }>> {
-  const members = db.select({ userId: pointMemberships.userId }).from(pointMemberships).where(eq(pointMemberships.pointId, pointId));
+export async function staffToAdd(
+  db: Database,
+  pointId: string,
+  provinceCode: string,
+): Promise<Array<{ userId: string; name: string; email: string }>> {
+  const members = db
+    .select({ userId: pointMemberships.userId })
+    .from(pointMemberships)
+    .where(eq(pointMemberships.pointId, pointId));
   const inProvince = await db
     .selectDistinct({ userId: authUsers.id, name: authUsers.name, email: authUsers.email })
     .from(pointMemberships)
@@ -133,7 +147,11 @@ export async function addStaffToPoint(acting: Acting, pointId: string, userId: s
 }
 
 /** Removes a member from the point's staff; audited, and the remaining staff are told. */
-export async function removeStaffFromPoint(acting: Acting, pointId: string, userId: string): Promise<StaffChangeResult> {
+export async function removeStaffFromPoint(
+  acting: Acting,
+  pointId: string,
+  userId: string,
+): Promise<StaffChangeResult> {
   const { db, keyring, principal, now } = acting;
   return db.transaction(async (tx) => {
     const point = await lockedPoint(tx, pointId);

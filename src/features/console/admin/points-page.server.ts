@@ -26,6 +26,11 @@ export async function pointsPage(astro: AstroGlobal, lang: Lang): Promise<Points
   const province = provinceInScope(principal, astro.url.searchParams);
   const base = { principal, province, escalationWorkingDays: services.escalationWorkingDays };
   if (province === null) return { ...base, points: [], byProvince: await pointCountsByProvince(services.handle.db) };
-  const points = await listProvincePoints(services.handle.db, province, services.clock.now(), services.escalationWorkingDays);
+  const points = await listProvincePoints(
+    services.handle.db,
+    province,
+    services.clock.now(),
+    services.escalationWorkingDays,
+  );
   return { ...base, points, byProvince: undefined };
 }

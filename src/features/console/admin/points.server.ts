@@ -89,7 +89,9 @@ export async function listProvincePoints(
 }
 
 /** How many points each province has, and open reports among them (the national administrator's province list). */
-export async function pointCountsByProvince(db: Database): Promise<Map<string, { points: number; openReports: number }>> {
+export async function pointCountsByProvince(
+  db: Database,
+): Promise<Map<string, { points: number; openReports: number }>> {
   const points = await db
     .select({ province: locations.provinceCode, n: count() })
     .from(locations)
@@ -132,7 +134,11 @@ const CLOSED_STATUSES: readonly string[] = ['inactive', 'defunct'];
  * The point, if it exists and `principal` administers it; undefined otherwise (the page answers 404 alike for a point
  * that does not exist and one of another province, so nothing is revealed).
  */
-export async function loadAdminPoint(db: Database, principal: Principal, pointId: string): Promise<AdminPoint | undefined> {
+export async function loadAdminPoint(
+  db: Database,
+  principal: Principal,
+  pointId: string,
+): Promise<AdminPoint | undefined> {
   if (!isUuid(pointId)) return undefined;
   const [row] = await db
     .select({ location: locations, organization: organizations.name })
@@ -140,7 +146,10 @@ export async function loadAdminPoint(db: Database, principal: Principal, pointId
     .innerJoin(organizations, eq(organizations.id, locations.organizationId))
     .where(eq(locations.id, pointId))
     .limit(1);
-  if (row === undefined || !canAdministerPoint(principal, { id: row.location.id, provinceCode: row.location.provinceCode }))
+  if (
+    row === undefined ||
+    !canAdministerPoint(principal, { id: row.location.id, provinceCode: row.location.provinceCode })
+  )
     return undefined;
   const location = row.location;
   const phoneRows = await db
@@ -218,11 +227,18 @@ interface Acting {
  * service of the point's organization; a type unticked is made inactive when only this point offers it, else unlinked
  * from this point. Returns what changed, or undefined when the point is not the principal's to edit.
  */
-export async function savePoint(acting: Acting, pointId: string, edit: PointEdit): Promise<readonly PointChange[] | undefined> {
+export async function savePoint(
+  acting: Acting,
+  pointId: string,
+  edit: PointEdit,
+): Promise<readonly PointChange[] | undefined> {
   const { db, principal, now } = acting;
   const changes = await db.transaction(async (tx) => {
     const [location] = await tx.select().from(locations).where(eq(locations.id, pointId)).limit(1).for('update');
-    if (location === undefined || !canAdministerPoint(principal, { id: location.id, provinceCode: location.provinceCode }))
+    if (
+      location === undefined ||
+      !canAdministerPoint(principal, { id: location.id, provinceCode: location.provinceCode })
+    )
       return undefined;
     const current = await loadAdminPoint(tx, principal, pointId);
     if (current === undefined) return undefined;
@@ -255,7 +271,9 @@ export async function savePoint(acting: Acting, pointId: string, edit: PointEdit
         await tx.delete(phones).where(and(eq(phones.locationId, pointId), inArray(phones.number, removed)));
       const added = edit.phones.filter((number) => !current.phones.includes(number));
       if (added.length > 0)
-        await tx.insert(phones).values(added.map((number) => ({ locationId: pointId, number, type: 'voice' as const })));
+        await tx
+          .insert(phones)
+          .values(added.map((number) => ({ locationId: pointId, number, type: 'voice' as const })));
       changed.push('phones');
     }
 
@@ -278,12 +296,16 @@ export async function savePoint(acting: Acting, pointId: string, edit: PointEdit
       changed.push('hours');
     }
 
-    if (current.services.length !== edit.services.length || edit.services.some((type) => !current.services.includes(type))) {
+    if (
+      current.services.length !== edit.services.length ||
+      edit.services.some((type) => !current.services.includes(type))
+    ) {
       const linked = await offeredServices(tx, pointId);
       for (const type of edit.services) {
         if (current.services.includes(type)) continue;
         const dormant = linked.find((service) => service.type === type);
-        if (dormant !== undefined) await tx.update(services).set({ status: 'active' }).where(eq(services.id, dormant.id));
+        if (dormant !== undefined)
+          await tx.update(services).set({ status: 'active' }).where(eq(services.id, dormant.id));
         else {
           const [created] = await tx
             .insert(services)
@@ -294,7 +316,8 @@ export async function savePoint(acting: Acting, pointId: string, edit: PointEdit
               isDemo: location.isDemo,
             })
             .returning({ id: services.id });
-          if (created !== undefined) await tx.insert(serviceAtLocation).values({ serviceId: created.id, locationId: pointId });
+          if (created !== undefined)
+            await tx.insert(serviceAtLocation).values({ serviceId: created.id, locationId: pointId });
         }
       }
       for (const service of linked) {
@@ -307,7 +330,10 @@ export async function savePoint(acting: Acting, pointId: string, edit: PointEdit
 
     if (changed.length === 0) return changed;
     // The location's updated_at moves whatever changed, so the snapshot's version check sees it from any process.
-    await tx.update(locations).set({ ...set, updatedAt: now }).where(eq(locations.id, pointId));
+    await tx
+      .update(locations)
+      .set({ ...set, updatedAt: now })
+      .where(eq(locations.id, pointId));
     await recordAudit(tx, {
       action: 'point.updated',
       actorUserId: principal.userId,
@@ -334,7 +360,10 @@ export async function markPointChecked(acting: Acting, pointId: string): Promise
       .limit(1)
       .for('update');
     if (location === undefined || !canAdministerPoint(principal, location)) return false;
-    await tx.update(locations).set({ checkedOn: localDateString(now), updatedAt: now }).where(eq(locations.id, pointId));
+    await tx
+      .update(locations)
+      .set({ checkedOn: localDateString(now), updatedAt: now })
+      .where(eq(locations.id, pointId));
     await recordAudit(tx, {
       action: 'point.checked',
       actorUserId: principal.userId,

@@ -33,7 +33,9 @@ export async function reportsPage(astro: AstroGlobal, lang: Lang): Promise<Repor
       decision,
     );
     const back = principal.role === 'national-admin' ? province : null;
-    return seeOther(withQuery(localizedPath('consoleReports', lang), { province: back, notice: done ? decision : 'gone' }));
+    return seeOther(
+      withQuery(localizedPath('consoleReports', lang), { province: back, notice: done ? decision : 'gone' }),
+    );
   }
   const reports = await listOpenReports(services.handle.db, services.keyring, province);
   return { principal, province, reports, notice: noticeOf(astro.url.searchParams, REPORT_NOTICES) };

@@ -31,7 +31,11 @@ export interface OpenReport {
 }
 
 /** Open reports, oldest first (they have waited longest), of one province or (null) every province. */
-export async function listOpenReports(db: Database, keyring: Keyring, provinceCode: string | null): Promise<OpenReport[]> {
+export async function listOpenReports(
+  db: Database,
+  keyring: Keyring,
+  provinceCode: string | null,
+): Promise<OpenReport[]> {
   const where: SQL[] = [eq(listingReports.status, 'open')];
   if (provinceCode !== null) where.push(eq(locations.provinceCode, provinceCode));
   const rows = await db
@@ -49,7 +53,11 @@ export async function listOpenReports(db: Database, keyring: Keyring, provinceCo
     .where(and(...where))
     .orderBy(asc(listingReports.createdAt), asc(listingReports.id))
     .limit(REPORTS_PAGE_SIZE);
-  return rows.map((row) => ({ ...row, reason: row.reason as ListingReportReason, note: readNote(keyring, row.id, row.note) }));
+  return rows.map((row) => ({
+    ...row,
+    reason: row.reason as ListingReportReason,
+    note: readNote(keyring, row.id, row.note),
+  }));
 }
 
 function readNote(keyring: Keyring, id: string, sealed: Uint8Array | null): string | null {
@@ -86,7 +94,12 @@ export async function decideReport(
   if (!isUuid(reportId)) return false;
   return db.transaction(async (tx) => {
     const [report] = await tx
-      .select({ id: listingReports.id, status: listingReports.status, pointId: locations.id, provinceCode: locations.provinceCode })
+      .select({
+        id: listingReports.id,
+        status: listingReports.status,
+        pointId: locations.id,
+        provinceCode: locations.provinceCode,
+      })
       .from(listingReports)
       .innerJoin(locations, eq(locations.id, listingReports.locationId))
       .where(eq(listingReports.id, reportId))

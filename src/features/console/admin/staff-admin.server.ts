@@ -6,7 +6,14 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Database } from '#src/db/client.server.ts';
-import { authSessions, authUsers, locations, pointMemberships, staffInvitations, staffProfiles } from '#src/db/schema/index.ts';
+import {
+  authSessions,
+  authUsers,
+  locations,
+  pointMemberships,
+  staffInvitations,
+  staffProfiles,
+} from '#src/db/schema/index.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import { isUuid } from '#src/features/directory/uuid-v5.ts';
 import type { StaffRole } from '#src/features/lists/index.ts';
@@ -65,7 +72,12 @@ export async function listAccounts(db: Database, provinceCode: string | null): P
     ids.length === 0
       ? []
       : await db
-          .select({ userId: pointMemberships.userId, id: locations.id, name: locations.name, provinceCode: locations.provinceCode })
+          .select({
+            userId: pointMemberships.userId,
+            id: locations.id,
+            name: locations.name,
+            provinceCode: locations.provinceCode,
+          })
           .from(pointMemberships)
           .innerJoin(locations, eq(locations.id, pointMemberships.pointId))
           .where(inArray(pointMemberships.userId, ids))
@@ -73,7 +85,9 @@ export async function listAccounts(db: Database, provinceCode: string | null): P
   return rows.map((row) => ({
     ...row,
     role: row.role as StaffRole,
-    points: memberships.filter((entry) => entry.userId === row.userId).map(({ id, name, provinceCode }) => ({ id, name, provinceCode })),
+    points: memberships
+      .filter((entry) => entry.userId === row.userId)
+      .map(({ id, name, provinceCode }) => ({ id, name, provinceCode })),
   }));
 }
 
@@ -87,7 +101,11 @@ export interface PendingInvitation {
 }
 
 /** Invitations still waiting, of a province (`null`: invitations of national administrators). */
-export async function listPendingInvitations(db: Database, provinceCode: string | null, now: Date): Promise<PendingInvitation[]> {
+export async function listPendingInvitations(
+  db: Database,
+  provinceCode: string | null,
+  now: Date,
+): Promise<PendingInvitation[]> {
   const rows = await db
     .select({
       id: staffInvitations.id,
@@ -101,7 +119,9 @@ export async function listPendingInvitations(db: Database, provinceCode: string 
     .leftJoin(locations, eq(locations.id, staffInvitations.pointId))
     .where(
       and(
-        provinceCode === null ? eq(staffInvitations.role, 'national-admin') : eq(staffInvitations.provinceCode, provinceCode),
+        provinceCode === null
+          ? eq(staffInvitations.role, 'national-admin')
+          : eq(staffInvitations.provinceCode, provinceCode),
         isNull(staffInvitations.acceptedAt),
         isNull(staffInvitations.revokedAt),
         gt(staffInvitations.expiresAt, now),
@@ -130,7 +150,8 @@ export async function revokeInvitation(acting: Omit<Acting, 'keyring'>, invitati
       .limit(1)
       .for('update');
     if (invitation === undefined || invitation.acceptedAt !== null || invitation.revokedAt !== null) return false;
-    if (!canRevokeInvitation(principal, { role: invitation.role as StaffRole, provinceCode: invitation.provinceCode })) return false;
+    if (!canRevokeInvitation(principal, { role: invitation.role as StaffRole, provinceCode: invitation.provinceCode }))
+      return false;
     await tx.update(staffInvitations).set({ revokedAt: now }).where(eq(staffInvitations.id, invitationId));
     await recordAudit(tx, {
       action: 'staff.invitation-revoked',
@@ -165,7 +186,14 @@ export async function inviteAdmin(
     await createInvitation(
       tx,
       keyring,
-      { email: invitee.email, role: invitee.role, provinceCode, pointId: null, lang: invitee.lang, invitedBy: principal.userId },
+      {
+        email: invitee.email,
+        role: invitee.role,
+        provinceCode,
+        pointId: null,
+        lang: invitee.lang,
+        invitedBy: principal.userId,
+      },
       now,
     );
     return 'done';

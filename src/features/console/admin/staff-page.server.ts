@@ -46,7 +46,10 @@ export async function staffPage(astro: AstroGlobal, lang: Lang): Promise<StaffPa
   const province = provinceInScope(principal, astro.url.searchParams);
   const back = (notice: string) =>
     seeOther(
-      withQuery(localizedPath('consoleStaff', lang), { province: principal.role === 'national-admin' ? province : null, notice }),
+      withQuery(localizedPath('consoleStaff', lang), {
+        province: principal.role === 'national-admin' ? province : null,
+        notice,
+      }),
     );
   let errors: FieldError[] = [];
   let invite = { email: '', role: 'province-admin', province: province ?? '', lang };
@@ -70,7 +73,8 @@ export async function staffPage(astro: AstroGlobal, lang: Lang): Promise<StaffPa
         const email = normalizeEmail(typed);
         if (typed === '') problems.push(['admin-email', 'console.admin.invite.error.emailRequired']);
         else if (email === null) problems.push(['admin-email', 'console.admin.invite.error.emailInvalid']);
-        const validRole = role === 'province-admin' || (role === 'national-admin' && principal.role === 'national-admin');
+        const validRole =
+          role === 'province-admin' || (role === 'national-admin' && principal.role === 'national-admin');
         if (!validRole) problems.push(['admin-role', 'console.admin.staff.error.chooseRole']);
         const provinceCode = provinceCodeOrNull(chosenProvince);
         if (role === 'province-admin' && provinceCode === null)

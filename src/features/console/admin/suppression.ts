@@ -43,9 +43,7 @@ export function suppressBreakdown(values: readonly number[]): Cell[] {
 
 /** A statistic as it may be shown: its value, hidden (fewer than 5 cases), or none (nothing to compute it from). */
 export type Statistic<T> =
-  | { readonly kind: 'value'; readonly value: T }
-  | { readonly kind: 'suppressed' }
-  | { readonly kind: 'none' };
+  { readonly kind: 'value'; readonly value: T } | { readonly kind: 'suppressed' } | { readonly kind: 'none' };
 
 /** A statistic of `cases` cases: shown only when it describes at least {@link SUPPRESSION_THRESHOLD} of them. */
 export function suppressStatistic<T>(cases: number, value: T | null): Statistic<T> {
@@ -56,7 +54,5 @@ export function suppressStatistic<T>(cases: number, value: T | null): Statistic<
 
 /** A cell as text: the number in the reader's format, or "< 5". */
 export function cellText(cell: Cell, locale: string): string {
-  return cell.kind === 'suppressed'
-    ? `< ${SUPPRESSION_THRESHOLD}`
-    : new Intl.NumberFormat(locale).format(cell.value);
+  return cell.kind === 'suppressed' ? `< ${SUPPRESSION_THRESHOLD}` : new Intl.NumberFormat(locale).format(cell.value);
 }

@@ -70,7 +70,12 @@ export async function accountPage(astro: AstroGlobal, lang: Lang): Promise<Accou
   const t = useTranslations(lang);
   const fields = (await readConsoleForm(astro.request)) ?? new URLSearchParams();
   const headers = cookieHeaders(astro.request);
-  const fail = (field: string, key: Parameters<typeof t>[0], setup?: TwoFactorSetup, params?: Record<string, number>) => ({
+  const fail = (
+    field: string,
+    key: Parameters<typeof t>[0],
+    setup?: TwoFactorSetup,
+    params?: Record<string, number>,
+  ) => ({
     ...base,
     status: 400 as const,
     errors: [{ field, message: t(key, params) }],
@@ -126,7 +131,10 @@ export async function accountPage(astro: AstroGlobal, lang: Lang): Promise<Accou
     case 'language': {
       const chosen = text(fields, 'mailLang');
       if (!isLang(chosen)) return fail('mailLang', 'console.account.mailLang.required');
-      await services.handle.db.update(staffProfiles).set({ lang: chosen }).where(eq(staffProfiles.userId, principal.userId));
+      await services.handle.db
+        .update(staffProfiles)
+        .set({ lang: chosen })
+        .where(eq(staffProfiles.userId, principal.userId));
       return seeOther(`${here}?notice=language-saved`);
     }
     default:
@@ -140,16 +148,31 @@ async function changePassword(
   fields: URLSearchParams,
   headers: Headers,
   lang: Lang,
-  fail: (field: string, key: 'console.account.password.required' | 'console.account.password.wrong' | 'console.account.newPassword.length' | 'console.account.newPassword.same', setup?: undefined, params?: Record<string, number>) => AccountModel,
+  fail: (
+    field: string,
+    key:
+      | 'console.account.password.required'
+      | 'console.account.password.wrong'
+      | 'console.account.newPassword.length'
+      | 'console.account.newPassword.same',
+    setup?: undefined,
+    params?: Record<string, number>,
+  ) => AccountModel,
 ): Promise<AccountModel | Response> {
   const currentPassword = fields.get('currentPassword') ?? '';
   const newPassword = fields.get('newPassword') ?? '';
   if (currentPassword === '') return fail('currentPassword', 'console.account.password.required');
   if (newPassword.length < PASSWORD_MIN_LENGTH || newPassword.length > PASSWORD_MAX_LENGTH)
-    return fail('newPassword', 'console.account.newPassword.length', undefined, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
+    return fail('newPassword', 'console.account.newPassword.length', undefined, {
+      min: PASSWORD_MIN_LENGTH,
+      max: PASSWORD_MAX_LENGTH,
+    });
   if (newPassword === currentPassword) return fail('newPassword', 'console.account.newPassword.same');
   try {
-    await services.auth.api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers });
+    await services.auth.api.changePassword({
+      body: { currentPassword, newPassword, revokeOtherSessions: true },
+      headers,
+    });
   } catch (error) {
     if (isAPIError(error)) return fail('currentPassword', 'console.account.password.wrong');
     throw error;

@@ -19,7 +19,13 @@ import { getConsoleServices } from '../services.server.ts';
 import { throttleSignIn } from './throttle.server.ts';
 
 /** Notices the sign-in page can show above the form (`?notice=`). */
-export const SIGN_IN_NOTICES = ['signed-out', 'signed-out-everywhere', 'account-created', 'code-expired', 'password-changed'] as const;
+export const SIGN_IN_NOTICES = [
+  'signed-out',
+  'signed-out-everywhere',
+  'account-created',
+  'code-expired',
+  'password-changed',
+] as const;
 export type SignInNotice = (typeof SIGN_IN_NOTICES)[number];
 
 export interface SignInModel {
@@ -80,9 +86,16 @@ export async function signInPage(astro: AstroGlobal, lang: Lang): Promise<SignIn
       returnHeaders: true,
     });
   } catch (error) {
-    if (isAPIError(error) && (error.statusCode === 401 || error.statusCode === 400 || error.statusCode === 403)) return wrong();
+    if (isAPIError(error) && (error.statusCode === 401 || error.statusCode === 400 || error.statusCode === 403))
+      return wrong();
     log.error('console.sign_in_failed', { error: describeError(error) });
-    return { status: 503, email: typedEmail, next, errors: [{ field: 'email', message: t('console.unavailable') }], notice: undefined };
+    return {
+      status: 503,
+      email: typedEmail,
+      next,
+      errors: [{ field: 'email', message: t('console.unavailable') }],
+      notice: undefined,
+    };
   }
 
   // A disabled account, or one with no staff profile, does not sign in (its fresh session is revoked at once).

@@ -28,7 +28,9 @@ export interface VerifyModel {
 }
 
 const hasTwoFactorCookie = (request: Request): boolean =>
-  (request.headers.get('cookie') ?? '').split(';').some((part) => part.trim().startsWith(`${COOKIE_PREFIX}.two_factor=`));
+  (request.headers.get('cookie') ?? '')
+    .split(';')
+    .some((part) => part.trim().startsWith(`${COOKIE_PREFIX}.two_factor=`));
 
 export async function verifyPage(astro: AstroGlobal, lang: Lang): Promise<VerifyModel | Response> {
   const t = useTranslations(lang);
@@ -39,14 +41,20 @@ export async function verifyPage(astro: AstroGlobal, lang: Lang): Promise<Verify
   if (!hasTwoFactorCookie(astro.request)) return signIn('code-expired');
   const backupParam = astro.url.searchParams.get('backup') === '1';
   if (astro.request.method !== 'POST')
-    return { status: 200, next: safeNextPath(astro.url.searchParams.get('next'), lang), errors: [], backup: backupParam };
+    return {
+      status: 200,
+      next: safeNextPath(astro.url.searchParams.get('next'), lang),
+      errors: [],
+      backup: backupParam,
+    };
 
   const fields = await readConsoleForm(astro.request);
   const next = safeNextPath(fields === null ? null : text(fields, 'next'), lang);
   const backup = fields !== null && text(fields, 'kind') === 'backup';
   const code = (fields === null ? '' : text(fields, 'code')).replace(/[\s-]/g, '');
   const field = 'code';
-  if (code === '') return { status: 400, next, backup, errors: [{ field, message: t('console.verify.code.required') }] };
+  if (code === '')
+    return { status: 400, next, backup, errors: [{ field, message: t('console.verify.code.required') }] };
   if (!backup && !/^\d{6}$/.test(code))
     return { status: 400, next, backup, errors: [{ field, message: t('console.verify.code.format') }] };
 

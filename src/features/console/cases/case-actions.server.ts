@@ -18,12 +18,7 @@ import {
 } from '#src/features/intake/case-store.server.ts';
 import { normalizeFreeText } from '#src/features/intake/text.ts';
 import { isUuid } from '#src/features/directory/uuid-v5.ts';
-import {
-  caseOutcomes,
-  handoverReasons,
-  safeguardingKinds,
-  type CaseStatus,
-} from '#src/features/lists/index.ts';
+import { caseOutcomes, handoverReasons, safeguardingKinds, type CaseStatus } from '#src/features/lists/index.ts';
 import { isMailAddress } from '#src/features/outbox/message.ts';
 import { routes } from '#src/features/site/routes.ts';
 import { recordAudit } from '../audit/record.server.ts';
@@ -91,7 +86,8 @@ export async function runCaseAction(
     text = checked.value;
   }
   if (action === 'close' && !caseOutcomes.has(value('outcome'))) return invalid('outcome', 'choose-outcome');
-  if (action === 'safeguard' && !safeguardingKinds.has(value('safeguarding'))) return invalid('safeguarding', 'choose-safeguarding');
+  if (action === 'safeguard' && !safeguardingKinds.has(value('safeguarding')))
+    return invalid('safeguarding', 'choose-safeguarding');
   if (action === 'handover') {
     if (!isUuid(value('toPoint'))) return invalid('toPoint', 'choose-point');
     if (!handoverReasons.has(value('reason'))) return invalid('reason', 'choose-reason');
@@ -106,7 +102,11 @@ export async function runCaseAction(
       .from(locations)
       .where(eq(locations.id, found.pointId))
       .limit(1);
-    const audit = (auditAction: Parameters<typeof recordAudit>[1]['action'], detail?: string, pointId = found.pointId) =>
+    const audit = (
+      auditAction: Parameters<typeof recordAudit>[1]['action'],
+      detail?: string,
+      pointId = found.pointId,
+    ) =>
       recordAudit(tx, {
         action: auditAction,
         actorUserId: principal.userId,
@@ -118,7 +118,10 @@ export async function runCaseAction(
       });
     const status = found.status as CaseStatus;
     const moveTo = async (to: CaseStatus, extra: Partial<typeof cases.$inferInsert> = {}) => {
-      await tx.update(cases).set({ status: to, ...extra }).where(eq(cases.id, found.id));
+      await tx
+        .update(cases)
+        .set({ status: to, ...extra })
+        .where(eq(cases.id, found.id));
       await recordCaseEvent(tx, { caseId: found.id, at: now, from: status, to, actor: 'staff' });
     };
     const isOpen = OPEN.includes(status) && found.purgedAt === null;
@@ -140,7 +143,8 @@ export async function runCaseAction(
           body: seal(keyring, text ?? '', caseMessageContext(id)),
           createdAt: now,
         });
-        if (status !== 'in-progress') await moveTo('in-progress', found.acknowledgedAt === null ? { acknowledgedAt: now } : {});
+        if (status !== 'in-progress')
+          await moveTo('in-progress', found.acknowledgedAt === null ? { acknowledgedAt: now } : {});
         await audit('case.replied');
         // A requester who left an e-mail address is told that an answer is waiting — not what it says.
         const contact = found.payload === null ? null : openCasePayload(keyring, found.id, found.payload).contact;
@@ -148,7 +152,13 @@ export async function runCaseAction(
           await enqueueCaseNotice(
             tx,
             found.id,
-            { kind: 'reply-notice', recipientKind: 'requester', to: contact.value, lang: found.lang === 'en' ? 'en' : 'vi', params: {} },
+            {
+              kind: 'reply-notice',
+              recipientKind: 'requester',
+              to: contact.value,
+              lang: found.lang === 'en' ? 'en' : 'vi',
+              params: {},
+            },
             keyring,
           );
         }
@@ -171,14 +181,21 @@ export async function runCaseAction(
         if (!isOpen) return invalid('toPoint', 'not-allowed-now');
         const toPointId = value('toPoint');
         const [target] = await tx
-          .select({ id: locations.id, name: locations.name, email: locations.notificationEmail, provinceCode: locations.provinceCode })
+          .select({
+            id: locations.id,
+            name: locations.name,
+            email: locations.notificationEmail,
+            provinceCode: locations.provinceCode,
+          })
           .from(locations)
           .where(and(eq(locations.id, toPointId), eq(locations.status, 'active')))
           .limit(1);
         if (target === undefined || target.id === found.pointId) return invalid('toPoint', 'choose-point');
         const reason = value('reason');
         await tx.update(cases).set({ pointId: target.id }).where(eq(cases.id, found.id));
-        await tx.insert(caseHandovers).values({ caseId: found.id, fromPointId: found.pointId, toPointId: target.id, reason, at: now });
+        await tx
+          .insert(caseHandovers)
+          .values({ caseId: found.id, fromPointId: found.pointId, toPointId: target.id, reason, at: now });
         const explanation = staffText(raw('text'));
         if (explanation.ok) {
           const id = randomUUID();

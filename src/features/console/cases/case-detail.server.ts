@@ -6,7 +6,17 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '#src/db/client.server.ts';
-import { authUsers, caseEvents, caseHandovers, caseMessages, caseNotes, cases, locations, organizations, staffProfiles } from '#src/db/schema/index.ts';
+import {
+  authUsers,
+  caseEvents,
+  caseHandovers,
+  caseMessages,
+  caseNotes,
+  cases,
+  locations,
+  organizations,
+  staffProfiles,
+} from '#src/db/schema/index.ts';
 import { open } from '#src/features/crypto/field-encryption.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import { caseMessageContext, openCasePayload, type CasePayload } from '#src/features/intake/case-store.server.ts';
@@ -22,8 +32,20 @@ import type { Principal } from '../principal.ts';
 export const caseNoteContext = (noteId: string): string => `case-note:${noteId}:body`;
 
 export type HistoryEntry =
-  | { readonly kind: 'status'; readonly at: Date; readonly from: string | null; readonly to: string; readonly actor: string }
-  | { readonly kind: 'handover'; readonly at: Date; readonly fromPoint: string; readonly toPoint: string; readonly reason: string };
+  | {
+      readonly kind: 'status';
+      readonly at: Date;
+      readonly from: string | null;
+      readonly to: string;
+      readonly actor: string;
+    }
+  | {
+      readonly kind: 'handover';
+      readonly at: Date;
+      readonly fromPoint: string;
+      readonly toPoint: string;
+      readonly reason: string;
+    };
 
 export interface CaseDetail {
   readonly id: string;
@@ -103,13 +125,26 @@ export async function loadCaseDetail(
     }
   }
   const messageRows = await db
-    .select({ id: caseMessages.id, sender: caseMessages.sender, body: caseMessages.body, createdAt: caseMessages.createdAt })
+    .select({
+      id: caseMessages.id,
+      sender: caseMessages.sender,
+      body: caseMessages.body,
+      createdAt: caseMessages.createdAt,
+    })
     .from(caseMessages)
     .where(and(eq(caseMessages.caseId, found.id), isNotNull(caseMessages.body)))
     .orderBy(asc(caseMessages.createdAt), asc(caseMessages.id));
   const messages = messageRows.flatMap((message) => {
     const text = openOrNull(keyring, message.body, caseMessageContext(message.id), 'case-message');
-    return text === null ? [] : [{ from: message.sender === 'staff' ? ('staff' as const) : ('requester' as const), at: message.createdAt, text }];
+    return text === null
+      ? []
+      : [
+          {
+            from: message.sender === 'staff' ? ('staff' as const) : ('requester' as const),
+            at: message.createdAt,
+            text,
+          },
+        ];
   });
   const noteRows = await db
     .select({ id: caseNotes.id, body: caseNotes.body, createdAt: caseNotes.createdAt, pointName: locations.name })
@@ -132,7 +167,13 @@ export async function loadCaseDetail(
     .innerJoin(toPoint, eq(toPoint.id, caseHandovers.toPointId))
     .where(eq(caseHandovers.caseId, found.id));
   const history: HistoryEntry[] = [
-    ...events.map((event) => ({ kind: 'status' as const, at: event.at, from: event.fromStatus, to: event.toStatus, actor: event.actorKind })),
+    ...events.map((event) => ({
+      kind: 'status' as const,
+      at: event.at,
+      from: event.fromStatus,
+      to: event.toStatus,
+      actor: event.actorKind,
+    })),
     ...handovers.map((handover) => ({ kind: 'handover' as const, ...handover })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
@@ -169,20 +210,40 @@ export async function handoverTargets(
   provinceCode: string,
 ): Promise<Array<{ id: string; name: string; provinceCode: string; organization: string }>> {
   const rows = await db
-    .select({ id: locations.id, name: locations.name, provinceCode: locations.provinceCode, organization: organizations.name })
+    .select({
+      id: locations.id,
+      name: locations.name,
+      provinceCode: locations.provinceCode,
+      organization: organizations.name,
+    })
     .from(locations)
     .innerJoin(organizations, eq(organizations.id, locations.organizationId))
-    .where(and(ne(locations.id, currentPointId), inArray(locations.status, ['active']), eq(locations.provinceCode, provinceCode)))
+    .where(
+      and(
+        ne(locations.id, currentPointId),
+        inArray(locations.status, ['active']),
+        eq(locations.provinceCode, provinceCode),
+      ),
+    )
     .orderBy(asc(locations.name));
   return rows;
 }
 
 /** The active administrators of a province, by name: whom point staff tell about a safeguarding concern. */
-export async function provinceAdministrators(db: Database, provinceCode: string): Promise<Array<{ name: string; email: string }>> {
+export async function provinceAdministrators(
+  db: Database,
+  provinceCode: string,
+): Promise<Array<{ name: string; email: string }>> {
   return db
     .select({ name: authUsers.name, email: authUsers.email })
     .from(staffProfiles)
     .innerJoin(authUsers, eq(authUsers.id, staffProfiles.userId))
-    .where(and(eq(staffProfiles.role, 'province-admin'), eq(staffProfiles.provinceCode, provinceCode), isNull(staffProfiles.disabledAt)))
+    .where(
+      and(
+        eq(staffProfiles.role, 'province-admin'),
+        eq(staffProfiles.provinceCode, provinceCode),
+        isNull(staffProfiles.disabledAt),
+      ),
+    )
     .orderBy(asc(authUsers.name));
 }

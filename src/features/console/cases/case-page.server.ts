@@ -63,12 +63,24 @@ export async function casePage(astro: AstroGlobal, lang: Lang, caseId: string): 
     const t = useTranslations(lang);
     errors = [{ field: `${action as CaseAction}-${result.field}`, message: t(PROBLEM_KEYS[result.problem]) }];
     const typed = (name: string) => fields.get(`${action}-${name}`) ?? '';
-    failed = { action, values: { text: typed('text'), toPoint: typed('toPoint'), reason: typed('reason'), outcome: typed('outcome') } };
+    failed = {
+      action,
+      values: { text: typed('text'), toPoint: typed('toPoint'), reason: typed('reason'), outcome: typed('outcome') },
+    };
   }
 
   const detail = await loadCaseDetail(services.handle.db, services.keyring, principal, caseId, services.clock.now());
   if (detail === undefined)
-    return { status: 404, detail, errors: [], failed: undefined, notice: undefined, targets: [], provinceContacts: [], csrf };
+    return {
+      status: 404,
+      detail,
+      errors: [],
+      failed: undefined,
+      notice: undefined,
+      targets: [],
+      provinceContacts: [],
+      csrf,
+    };
   const [targets, provinceContacts] = await Promise.all([
     handoverTargets(services.handle.db, detail.point.id, detail.point.provinceCode),
     provinceAdministrators(services.handle.db, detail.point.provinceCode),

@@ -8,7 +8,13 @@
 import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '#src/db/client.server.ts';
 import { cases, locations } from '#src/db/schema/index.ts';
-import { caseStatuses, helpWanted, requesterKinds, type CaseStatus, type HelpWanted } from '#src/features/lists/index.ts';
+import {
+  caseStatuses,
+  helpWanted,
+  requesterKinds,
+  type CaseStatus,
+  type HelpWanted,
+} from '#src/features/lists/index.ts';
 import { addWorkingDays } from '#src/lib/working-days.ts';
 
 /** The statuses shown by default: everything still open. */

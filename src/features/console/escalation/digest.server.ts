@@ -103,7 +103,13 @@ export async function runEscalationDigest(
         );
       const claimed = await tx
         .insert(escalationDigests)
-        .values({ provinceCode, digestDate: date, overdueCases: counts.overdue, recipients: admins.length, createdAt: now })
+        .values({
+          provinceCode,
+          digestDate: date,
+          overdueCases: counts.overdue,
+          recipients: admins.length,
+          createdAt: now,
+        })
         .onConflictDoNothing()
         .returning({ provinceCode: escalationDigests.provinceCode });
       if (claimed.length === 0) return undefined;
@@ -152,9 +158,15 @@ export interface DigestSchedule {
 export function startEscalationDigestSchedule(
   handle: Pick<DatabaseHandle, 'db'>,
   env: Pick<Env, 'escalationWorkingDays' | 'keyFile' | 'intakeEncryptionKey'>,
-  options: { readonly keyring?: Keyring; readonly clock?: Clock; readonly intervalMs?: number; readonly firstRunDelayMs?: number } = {},
+  options: {
+    readonly keyring?: Keyring;
+    readonly clock?: Clock;
+    readonly intervalMs?: number;
+    readonly firstRunDelayMs?: number;
+  } = {},
 ): DigestSchedule {
-  const keyring = options.keyring ?? loadKeyring({ keyFile: env.keyFile, intakeEncryptionKey: env.intakeEncryptionKey });
+  const keyring =
+    options.keyring ?? loadKeyring({ keyFile: env.keyFile, intakeEncryptionKey: env.intakeEncryptionKey });
   let running: Promise<DigestRun> | undefined;
   let stopped = false;
   const run = (): Promise<DigestRun> => {
@@ -165,7 +177,11 @@ export function startEscalationDigestSchedule(
           ...(options.clock ? { clock: options.clock } : {}),
         });
         if (result.provinces.length > 0)
-          log.info('escalation.digest_queued', { date: result.date, provinces: result.provinces.length, emails: result.emails });
+          log.info('escalation.digest_queued', {
+            date: result.date,
+            provinces: result.provinces.length,
+            emails: result.emails,
+          });
         return result;
       } finally {
         running = undefined;

@@ -39,7 +39,8 @@ export async function createStaffAccount(tx: Database, account: NewStaffAccount,
     throw new StaffAccountError('A member of point staff needs at least one point');
   if (account.role !== 'point-staff' && account.pointIds.length > 0)
     throw new StaffAccountError('Administrators do not hold points');
-  if (await accountExists(tx, account.email)) throw new StaffAccountError('An account with this e-mail address exists already');
+  if (await accountExists(tx, account.email))
+    throw new StaffAccountError('An account with this e-mail address exists already');
   const userId = randomUUID();
   const password = await hashPassword(account.password);
   await tx.insert(authUsers).values({

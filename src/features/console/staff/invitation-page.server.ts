@@ -39,8 +39,12 @@ export async function invitationPage(astro: AstroGlobal, lang: Lang): Promise<In
   if (name === '') errors.push({ field: 'name', message: t('console.invitation.name.required') });
   else if (name.length > 120) errors.push({ field: 'name', message: t('console.invitation.name.tooLong') });
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH)
-    errors.push({ field: 'password', message: t('console.account.newPassword.length', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }) });
-  else if (confirm !== password) errors.push({ field: 'passwordConfirm', message: t('console.invitation.confirm.differs') });
+    errors.push({
+      field: 'password',
+      message: t('console.account.newPassword.length', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }),
+    });
+  else if (confirm !== password)
+    errors.push({ field: 'passwordConfirm', message: t('console.invitation.confirm.differs') });
   if (errors.length > 0) return { status: 400, invitation, token, name, errors };
 
   const userId = await acceptInvitation(services.handle.db, services.keyring, { token, name, password }, now);

@@ -47,7 +47,8 @@ export async function createInvitation(
   const pointName =
     request.pointId === null
       ? undefined
-      : (await tx.select({ name: locations.name }).from(locations).where(eq(locations.id, request.pointId)).limit(1))[0]?.name;
+      : (await tx.select({ name: locations.name }).from(locations).where(eq(locations.id, request.pointId)).limit(1))[0]
+          ?.name;
   await tx.insert(staffInvitations).values({
     id,
     tokenHash: hashed.hash,

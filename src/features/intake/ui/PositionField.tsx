@@ -36,19 +36,16 @@ export default function PositionField(props: PositionFieldProps) {
     const form = box.current?.closest('form');
     if (!form) return;
     setStatus('locating');
-    locateRounded(
-      (lat, lon) => {
-        setFormField(form, 'lat', lat);
-        setFormField(form, 'lon', lon);
-        const place = form.elements.namedItem(props.placeField);
-        if (place instanceof HTMLInputElement) place.value = '';
-        form.querySelector('input[type="hidden"][name="commune"]')?.remove();
-        for (const radio of form.querySelectorAll<HTMLInputElement>('input[type="radio"][name="commune"]'))
-          radio.checked = false;
-        setStatus('done');
-      },
-      setStatus,
-    );
+    locateRounded((lat, lon) => {
+      setFormField(form, 'lat', lat);
+      setFormField(form, 'lon', lon);
+      const place = form.elements.namedItem(props.placeField);
+      if (place instanceof HTMLInputElement) place.value = '';
+      form.querySelector('input[type="hidden"][name="commune"]')?.remove();
+      for (const radio of form.querySelectorAll<HTMLInputElement>('input[type="radio"][name="commune"]'))
+        radio.checked = false;
+      setStatus('done');
+    }, setStatus);
   };
 
   const message = status === 'idle' ? '' : props[status];

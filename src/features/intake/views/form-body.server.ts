@@ -44,7 +44,6 @@ export async function readFormBody(request: Request, limit: number = MAX_FORM_BY
   }
 }
 
-
 /** One text field's first value, or '' (a field sent twice keeps its first value; a form shows one value per field). */
 export function field(fields: URLSearchParams, name: string): string {
   return fields.get(name) ?? '';

@@ -32,18 +32,15 @@ export default function UseMyLocation(props: UseMyLocationProps) {
     const form = box.current?.closest('form');
     if (!form) return;
     setStatus('locating');
-    locateRounded(
-      (lat, lon) => {
-        setFormField(form, 'lat', lat);
-        setFormField(form, 'lon', lon);
-        // A position search starts from the position: drop a typed place and an exact commune chosen before.
-        const place = form.elements.namedItem('q');
-        if (place instanceof HTMLInputElement) place.value = '';
-        form.querySelector('input[type="hidden"][name="commune"]')?.remove();
-        form.requestSubmit();
-      },
-      setStatus,
-    );
+    locateRounded((lat, lon) => {
+      setFormField(form, 'lat', lat);
+      setFormField(form, 'lon', lon);
+      // A position search starts from the position: drop a typed place and an exact commune chosen before.
+      const place = form.elements.namedItem('q');
+      if (place instanceof HTMLInputElement) place.value = '';
+      form.querySelector('input[type="hidden"][name="commune"]')?.remove();
+      form.requestSubmit();
+    }, setStatus);
   };
 
   const message = status === 'idle' ? '' : props[status];

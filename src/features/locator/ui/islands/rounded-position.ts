@@ -13,7 +13,10 @@ export function roundCoordinate(value: number): string {
 export type PositionProblem = 'denied' | 'unavailable' | 'unsupported';
 
 /** Asks the browser for the position and calls back with it already rounded, or with the reason it failed. */
-export function locateRounded(onPosition: (lat: string, lon: string) => void, onProblem: (problem: PositionProblem) => void): void {
+export function locateRounded(
+  onPosition: (lat: string, lon: string) => void,
+  onProblem: (problem: PositionProblem) => void,
+): void {
   if (!('geolocation' in navigator)) {
     onProblem('unsupported');
     return;
