@@ -1,7 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
+import { loadContent } from '#src/features/content/lint/load.ts';
+import { repoRoot } from '../setup/portal-process.ts';
 
 // The drugs A–Z filter, as a reader meets it: typed without accents, in both languages, with JavaScript on (the list
 // narrows as you type, without leaving the page) and off (the form's GET is answered by the server's search page).
+// Entries are named by their titles as the content gives them (writers retitle pages; the filter must follow).
+const content = loadContent({ projectRoot: repoRoot, sharedDir: null });
+const titleOf = (lang: 'vi' | 'en', key: string): string => {
+  const entry = content.entries.find(
+    (e) => e.collection === 'substances' && e.lang === lang && e.frontmatter['translationKey'] === key,
+  );
+  if (typeof entry?.frontmatter['title'] !== 'string')
+    throw new Error(`No ${lang} substance with translationKey ${key}`);
+  return entry.frontmatter['title'];
+};
 const cases = {
   vi: {
     index: '/ma-tuy-a-z',
@@ -9,11 +21,11 @@ const cases = {
     box: 'Tìm theo tên',
     submit: 'Tìm',
     query: 'bong cuoi',
-    found: 'Bóng cười (khí N2O)',
-    other: 'Cần sa (marijuana)',
+    found: titleOf('vi', 'nitrous-oxide'),
+    other: titleOf('vi', 'cannabis'),
     count: '1 chất khớp với',
     streetQuery: 'hang da',
-    streetFound: 'Ma túy đá (methamphetamine)',
+    streetFound: titleOf('vi', 'methamphetamine'),
     none: 'Không tìm thấy chất nào khớp với',
     browse: 'xem toàn bộ danh sách từ A đến Z',
   },
@@ -23,11 +35,11 @@ const cases = {
     box: 'Search by name',
     submit: 'Search',
     query: 'bong cuoi',
-    found: 'Nitrous oxide (laughing gas, "bóng cười")',
-    other: 'Cannabis (marijuana, weed)',
+    found: titleOf('en', 'nitrous-oxide'),
+    other: titleOf('en', 'cannabis'),
     count: '1 substance matches',
     streetQuery: 'ma tuy da',
-    streetFound: 'Crystal meth (methamphetamine)',
+    streetFound: titleOf('en', 'methamphetamine'),
     none: 'No substance matches',
     browse: 'browse the whole list from A to Z',
   },
