@@ -280,6 +280,32 @@ test('import: every problem of a file is listed and nothing written; a clean fil
   await page.close();
 });
 
+test('import: a file over the size limit is refused as too large, in both languages, never as a session mismatch', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const limitMb = 5;
+  // Just over the file limit (the form's other fields fit beside it), and well over the whole form's limit.
+  for (const [lang, bytes] of [
+    ['vi', limitMb * 1024 * 1024 + 1024],
+    ['en', limitMb * 1024 * 1024 + 512 * 1024],
+  ] as const) {
+    const t = useTranslations(lang);
+    const page = await pageOf(browser, 'hanoiAdmin');
+    await page.goto(localizedPath('consoleImport', lang));
+    await page
+      .getByLabel(t('console.admin.import.file.label'))
+      .setInputFiles({ name: 'lon.csv', mimeType: 'text/csv', buffer: Buffer.alloc(bytes, 'a') });
+    const answer = page.waitForResponse((response) => response.request().method() === 'POST');
+    await page.getByRole('button', { name: t('console.admin.import.submit') }).click();
+    expect((await answer).status(), `${lang}, ${bytes} bytes`).toBe(413);
+    const message = { vi: `Tệp quá lớn (giới hạn ${limitMb} MB)`, en: `File too large (limit ${limitMb} MB)` }[lang];
+    await expect(page.locator('.error-summary')).toContainText(message);
+    await expect(page.getByLabel(t('console.admin.import.file.label'))).toBeVisible();
+    await page.close();
+  }
+});
+
 test('dead letters: none here, and the page says so without an address anywhere', async ({ browser }) => {
   const page = await pageOf(browser, 'hanoiAdmin');
   await page.goto(localizedPath('consoleDeadLetters', 'vi'));
@@ -316,7 +342,7 @@ const adminPages = [
 
 for (const lang of ['vi', 'en'] as const satisfies readonly Lang[]) {
   test(`(${lang}) axe finds nothing on any administration page`, async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(120_000);
     const t = useTranslations(lang);
     const page = await pageOf(browser, 'hanoiAdmin');
     for (const route of adminPages) {
