@@ -74,7 +74,10 @@ export async function consoleGuard(context: APIContext, next: MiddlewareNext): P
         id === 'consoleImport' ? MAX_IMPORT_FORM_BYTES : undefined,
       );
       const token = form.ok ? (form.fields.get(CSRF_FIELD) ?? '') : '';
-      if (!isValidCsrfToken(services.keyring, principal.sessionId, token))
+      // An upload over the size limit was not read whole, so its token cannot be read: the import page refuses it
+      // itself as "file too large" (it reads the same body with the same limit, and changes nothing).
+      const oversizedUpload = id === 'consoleImport' && !form.ok && form.reason === 'too-large';
+      if (!oversizedUpload && !isValidCsrfToken(services.keyring, principal.sessionId, token))
         return plain(
           403,
           lang === 'vi'

@@ -29,6 +29,9 @@ export interface ImportPageModel {
   readonly done: { readonly rows: number; readonly summary: ImportSummary; readonly source: SourceKind } | undefined;
 }
 
+/** How much of an oversized upload is read (and dropped) so the browser can show the answer; beyond, it is cut off. */
+const DISCARD_UP_TO_BYTES = 8 * MAX_IMPORT_FORM_BYTES;
+
 interface Upload {
   readonly fields: Map<string, string>;
   readonly file: { readonly name: string; readonly bytes: Uint8Array } | undefined;
@@ -38,7 +41,9 @@ interface Upload {
 async function readUpload(request: Request): Promise<Upload | 'too-large' | undefined> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) return undefined;
-  const bytes = await readLimitedBody(request, MAX_IMPORT_FORM_BYTES).catch(() => undefined);
+  const bytes = await readLimitedBody(request, MAX_IMPORT_FORM_BYTES, { discardUpTo: DISCARD_UP_TO_BYTES }).catch(
+    () => undefined,
+  );
   if (bytes === undefined) return 'too-large';
   let form: FormData;
   try {
@@ -75,7 +80,8 @@ export async function importPage(astro: AstroGlobal, lang: Lang): Promise<Import
   if (astro.request.method !== 'POST') return base;
 
   const upload = await readUpload(astro.request);
-  if (upload === 'too-large')
+  // Checked first: the console guard lets an oversized upload through without its session token, to be refused here.
+  if (upload === 'too-large' || (upload?.file?.bytes.byteLength ?? 0) > MAX_IMPORT_FILE_BYTES)
     return {
       ...base,
       status: 413,
