@@ -18,9 +18,9 @@ import {
   consoleStaff,
   FIXTURE_FILE,
   OTHER_PROVINCE,
+  singleUseStaff,
   STAFF_PASSWORD,
   TEST_PROVINCE,
-  throttleTarget,
   type ConsoleFixture,
 } from '../fixtures/console-staff.ts';
 
@@ -61,7 +61,7 @@ if (!existsSync(fixturePath)) {
   const pointsOfA = hanoi.slice(0, -1);
   const now = new Date();
   const fixture = await db.transaction(async (tx) => {
-    for (const [key, staff] of [...Object.entries(consoleStaff), ['throttleTarget', throttleTarget] as const]) {
+    for (const [key, staff] of [...Object.entries(consoleStaff), ...Object.entries(singleUseStaff)]) {
       if (await accountExists(tx, staff.email)) continue;
       await createStaffAccount(
         tx,
@@ -74,7 +74,7 @@ if (!existsSync(fixturePath)) {
           pointIds:
             key === 'staffA'
               ? pointsOfA.map((point) => point.id)
-              : key === 'staffB' || key === 'throttleTarget'
+              : key === 'staffB' || (key in singleUseStaff && staff.role === 'point-staff')
                 ? [pointY.id]
                 : [],
           lang: 'vi',
