@@ -18,6 +18,7 @@ import { readConsoleForm, text } from '../forms.server.ts';
 import { cookieHeaders, guardContext, seeOther } from '../http.server.ts';
 import { getConsoleServices } from '../services.server.ts';
 import { COOKIE_PREFIX } from './auth.server.ts';
+import { recoveryCodeAsIssued } from './recovery-codes.ts';
 
 export interface VerifyModel {
   readonly status: 200 | 400 | 503;
@@ -51,7 +52,9 @@ export async function verifyPage(astro: AstroGlobal, lang: Lang): Promise<Verify
   const fields = await readConsoleForm(astro.request);
   const next = safeNextPath(fields === null ? null : text(fields, 'next'), lang);
   const backup = fields !== null && text(fields, 'kind') === 'backup';
-  const code = (fields === null ? '' : text(fields, 'code')).replace(/[\s-]/g, '');
+  const typed = fields === null ? '' : text(fields, 'code');
+  // A recovery code is compared as issued, hyphen included; an app's code is six digits, however they were spaced.
+  const code = backup ? recoveryCodeAsIssued(typed) : typed.replace(/[\s-]/g, '');
   const field = 'code';
   if (code === '')
     return { status: 400, next, backup, errors: [{ field, message: t('console.verify.code.required') }] };
