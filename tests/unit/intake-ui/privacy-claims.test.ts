@@ -218,8 +218,8 @@ const CLAIMS: readonly Claim[] = [
   },
   {
     id: 'law-drugs',
-    says: 'Law 120/2025/QH15, in force 1 July 2026: families and people who use drugs must inform the commune police; we keep little; no promise beyond the law.',
-    law: 'New Law on Drug Prevention and Control No. 120/2025/QH15: passed 10 Dec 2025, in force 1 Jul 2026 (confirmed); duties to inform the commune police (confirmed from news); "never promise more confidentiality than the law allows".',
+    says: 'Law 120/2025/QH15, in force 1 July 2026: people under management declare to the commune police during management, families give information; asking here is not a declaration; the portal holds only what is listed, but staff read the message and a contact may identify; whether staff must report is unknown; no promise beyond the law.',
+    law: 'Law on Drug Prevention and Control No. 120/2025/QH15: passed 10 Dec 2025, in force 1 Jul 2026; the duty to declare is on people under management, during management, and families give information when asked (content/review/law.md §4.2–4.3); no rule seen on whether counselling staff must report (§9, checked 2026-12-06); "never promise more confidentiality than the law allows".',
     proofs: [
       schema('needs only who, where, what help and an age band'),
       privacy('finds no marker, no client address and no user agent in a dump of every table'),
