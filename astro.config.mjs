@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
-import react from '@astrojs/react';
 import routeManifest from './src/integrations/route-manifest.mjs';
 import sitemap from '@astrojs/sitemap';
 import { isPublicPage, withLanguageLinks } from './src/features/site/sitemap.ts';
@@ -15,7 +14,6 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   integrations: [
-    react(),
     routeManifest(),
     // /sitemap-index.xml: public pages only, each with its other-language page (hreflang). Prerendered pages are read
     // from the client build folder once they are written.

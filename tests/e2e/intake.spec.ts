@@ -324,7 +324,7 @@ for (const [lang, path] of [
   ['vi', '/theo-doi'],
   ['en', '/en/track'],
 ] as const) {
-  test(`the quick exit is at the top right of ${path}, leaves for a neutral site and drops the page from history`, async ({
+  test(`the quick exit is at the bottom right of ${path}, in thumb reach, leaves for a neutral site and drops the page from history`, async ({
     page,
   }) => {
     const t = useTranslations(lang);
@@ -334,12 +334,13 @@ for (const [lang, path] of [
     await page.goto(localizedPath('home', lang));
     const response = await page.goto(path);
     expect(response?.headers()['cache-control']).toContain('no-store');
-    const exit = page.getByRole('link', { name: t('intake.quickExit.label'), exact: true });
+    const exit = page.getByRole('link', { name: t('quickExit.label'), exact: true });
     await expect(exit).toBeVisible();
     await expect(exit).toHaveAttribute('href', /^https:\/\/www\.google\.com\/search\?q=/);
     const box = await exit.boundingBox();
-    const width = page.viewportSize()?.width ?? 0;
-    expect(box && box.x + box.width).toBeGreaterThan(width * 0.75);
+    const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+    expect(box && box.x + box.width).toBeGreaterThan(viewport.width * 0.75);
+    expect(box && box.y).toBeGreaterThan(viewport.height * 0.75);
     await exit.click();
     await expect(page).toHaveURL(/^https:\/\/www\.google\.com\/search/);
     await page.goBack();

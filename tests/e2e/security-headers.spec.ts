@@ -58,7 +58,7 @@ test('every way of serving a page is covered: prerendered, on demand and with an
 test('build assets are cached for a year and carry the same headers', async ({ request, page }) => {
   // Stylesheets are inlined (no render-blocking request); an island's script is a build asset.
   await page.goto('/xin-tu-van');
-  const script = await page.locator('astro-island').first().getAttribute('component-url');
+  const script = await page.locator('script[type="module"][src]').first().getAttribute('src');
   expect(script).toMatch(/^\/_astro\//);
   const response = await request.get(script ?? '');
   expect(response.headers()['cache-control']).toContain('immutable');

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { quickExitUrl } from '#src/features/intake/ui/quick-exit.ts';
+import { quickExitUrl } from '#src/components/quick-exit.ts';
 import { charactersLeft, countLine } from '#src/features/intake/ui/message-count.ts';
 import { readFormBody } from '#src/features/intake/views/form-body.server.ts';
+import { useTranslations } from '#src/i18n/index.ts';
 
 describe('the quick exit', () => {
   it('leaves for a neutral weather search in the page’s language, on another site', () => {
-    expect(quickExitUrl('vi')).toBe('https://www.google.com/search?q=th%E1%BB%9Di+ti%E1%BA%BFt');
-    expect(quickExitUrl('en')).toBe('https://www.google.com/search?q=weather');
+    expect(quickExitUrl(useTranslations('vi')('quickExit.query'))).toBe(
+      'https://www.google.com/search?q=th%E1%BB%9Di+ti%E1%BA%BFt',
+    );
+    expect(quickExitUrl(useTranslations('en')('quickExit.query'))).toBe('https://www.google.com/search?q=weather');
   });
 });
 

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import reactRenderer from '@astrojs/react/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeAntiAbuse } from '#src/features/anti-abuse/services.server.ts';
@@ -22,8 +21,6 @@ beforeAll(async () => {
   vi.stubEnv('INTAKE_ENCRYPTION_KEY', randomBytes(32).toString('base64'));
   vi.stubEnv('REDIS_URL', '');
   container = await AstroContainer.create();
-  container.addServerRenderer({ renderer: reactRenderer });
-  container.addClientRenderer({ name: '@astrojs/react', entrypoint: '@astrojs/react/client.js' });
 });
 afterAll(async () => {
   await closeAntiAbuse();

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ReactElement } from 'react';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { findProjectRoot } from '#src/lib/project-root.server.ts';
@@ -36,9 +35,15 @@ function loadFonts(): Promise<{ bold: Buffer; medium: Buffer }> {
   return fontsLoaded;
 }
 
-/** A Satori element: the shape of a React element, written without JSX. */
-function el(type: string, style: Record<string, string | number>, children?: string | ReactElement[]): ReactElement {
-  return { type, key: null, props: { style, children } } as ReactElement;
+/** A Satori element: the shape of a React element (`type`, `key`, `props`), written without JSX or React. */
+interface CardElement {
+  readonly type: string;
+  readonly key: null;
+  readonly props: { style: Record<string, string | number>; children?: string | CardElement[] | undefined };
+}
+
+function el(type: string, style: Record<string, string | number>, children?: string | CardElement[]): CardElement {
+  return { type, key: null, props: { style, children } };
 }
 
 /** The title's size: short titles large, long ones smaller so they stay within three lines. */
@@ -59,7 +64,7 @@ function repeatsTitle(slogan: string, title: string): boolean {
 }
 
 /** The card's layout: brand background, kicker, title, slogan, and the next step at the bottom. */
-function cardLayout(text: ShareCardText): ReactElement {
+function cardLayout(text: ShareCardText): CardElement {
   const middle = [
     el('div', { fontSize: titleSize(text.title), fontWeight: 700, lineHeight: 1.12, color: '#ffffff' }, text.title),
   ];

@@ -1,11 +1,9 @@
 /**
- * The quick exit's destination and behaviour. Browser-safe: the script of `QuickExit.astro` imports it.
+ * The quick exit's destination and behaviour. Browser-safe: the island runtime (islands/island.ts) imports it.
  */
-import type { Lang } from '#src/i18n/index.ts';
 
-/** A neutral page to leave for: a weather search, in the page's language. */
-export function quickExitUrl(lang: Lang): string {
-  const query = lang === 'vi' ? 'thời tiết' : 'weather';
+/** A neutral page to leave for: a web search for `query` (the weather, in the page's language). */
+export function quickExitUrl(query: string): string {
   return `https://www.google.com/search?q=${encodeURIComponent(query).replace(/%20/g, '+')}`;
 }
 
