@@ -73,6 +73,13 @@ export const pageTypes: readonly PageType[] = [
     scriptAllowed: null,
   },
   { id: 'campaigns', paths: { vi: '/chien-dich', en: '/en/campaigns' }, rendering: 'static', scriptAllowed: null },
+  // The first-aid card prints on one A4 sheet with CSS alone: no print button, no script.
+  {
+    id: 'first-aid',
+    paths: { vi: '/so-cuu-qua-lieu', en: '/en/overdose-first-aid' },
+    rendering: 'static',
+    scriptAllowed: null,
+  },
   {
     id: 'campaign',
     paths: { vi: '/chien-dich/hoi-la-dung-cam', en: '/en/campaigns/asking-is-brave' },

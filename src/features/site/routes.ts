@@ -25,6 +25,9 @@ export const routes = {
   audience: { vi: '/danh-cho/[audience]', en: '/en/for/[audience]' },
   /** A campaign's share card (Open Graph image, 1200×630 PNG), generated at build. */
   campaignCard: { vi: '/chien-dich/[slug].png', en: '/en/campaigns/[slug].png' },
+  /** The overdose and poisoning first-aid card: a page that prints on one A4 sheet, and its shareable image. */
+  firstAid: { vi: '/so-cuu-qua-lieu', en: '/en/overdose-first-aid' },
+  firstAidCard: { vi: '/so-cuu-qua-lieu.png', en: '/en/overdose-first-aid.png' },
   /** Site search (Pagefind; its script loads on this page only). */
   search: { vi: '/tim-kiem', en: '/en/search' },
   /** RSS feed of new articles, one per language. */

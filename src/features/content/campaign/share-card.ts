@@ -26,7 +26,8 @@ export interface ShareCardText {
 const FONT_DIR = 'src/features/content/campaign/fonts';
 let fontsLoaded: Promise<{ bold: Buffer; medium: Buffer }> | undefined;
 
-function loadFonts(): Promise<{ bold: Buffer; medium: Buffer }> {
+/** The bundled Be Vietnam Pro faces (bold, medium), read once; the first-aid card's image uses them too. */
+export function loadShareCardFonts(): Promise<{ bold: Buffer; medium: Buffer }> {
   const dir = join(findProjectRoot(import.meta.url), FONT_DIR);
   fontsLoaded ??= Promise.all([
     readFile(join(dir, 'BeVietnamPro-Bold.ttf')),
@@ -100,7 +101,7 @@ function cardLayout(text: ShareCardText): CardElement {
 
 /** The card as SVG, with every letter drawn from the bundled font; a letter the font lacks stops the build. */
 export async function shareCardSvg(text: ShareCardText): Promise<string> {
-  const { bold, medium } = await loadFonts();
+  const { bold, medium } = await loadShareCardFonts();
   const normalized: ShareCardText = {
     kicker: text.kicker.normalize('NFC'),
     title: text.title.normalize('NFC'),
