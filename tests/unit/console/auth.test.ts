@@ -38,7 +38,12 @@ describe(`staff accounts and sessions (${testEngine})`, () => {
     });
 
   it('stores passwords as argon2id and sessions without an address or a user agent', async () => {
-    await bed.staff({ email: 'one@example.invalid', role: 'point-staff', pointIds: [bed.points.baDinh] });
+    await bed.staff({
+      email: 'one@example.invalid',
+      role: 'point-staff',
+      pointIds: [bed.points.baDinh],
+      secondFactor: false,
+    });
     await signIn('one@example.invalid');
     const accounts = await allRows(bed.db, 'auth_accounts');
     expect(accounts.map((row) => String(row['password']).slice(0, 10))).toEqual(accounts.map(() => '$argon2id$'));
@@ -57,7 +62,12 @@ describe(`staff accounts and sessions (${testEngine})`, () => {
   });
 
   it('refuses a wrong password, and signs in nobody whose account is disabled', async () => {
-    await bed.staff({ email: 'two@example.invalid', role: 'point-staff', pointIds: [bed.points.baDinh] });
+    await bed.staff({
+      email: 'two@example.invalid',
+      role: 'point-staff',
+      pointIds: [bed.points.baDinh],
+      secondFactor: false,
+    });
     await expect(signIn('two@example.invalid', 'wrong password here')).rejects.toThrow();
     const ok = await signIn('two@example.invalid');
     const headers = new Headers({ cookie: cookieOf(ok.headers) });
@@ -68,7 +78,12 @@ describe(`staff accounts and sessions (${testEngine})`, () => {
   });
 
   it('ends every session of an account on "sign out everywhere"', async () => {
-    await bed.staff({ email: 'three@example.invalid', role: 'point-staff', pointIds: [bed.points.baDinh] });
+    await bed.staff({
+      email: 'three@example.invalid',
+      role: 'point-staff',
+      pointIds: [bed.points.baDinh],
+      secondFactor: false,
+    });
     const first = new Headers({ cookie: cookieOf((await signIn('three@example.invalid')).headers) });
     const second = new Headers({ cookie: cookieOf((await signIn('three@example.invalid')).headers) });
     await bed.console.auth.api.revokeSessions({ headers: first });
@@ -77,7 +92,12 @@ describe(`staff accounts and sessions (${testEngine})`, () => {
   });
 
   it('sets up TOTP and then asks for the code at sign-in; the secret is not stored in clear', async () => {
-    await bed.staff({ email: 'admin@example.invalid', role: 'province-admin', provinceCode: '01' });
+    await bed.staff({
+      email: 'admin@example.invalid',
+      role: 'province-admin',
+      provinceCode: '01',
+      secondFactor: false,
+    });
     const session = new Headers({ cookie: cookieOf((await signIn('admin@example.invalid')).headers) });
     const started = await bed.console.auth.api.enableTwoFactor({ body: { password: PASSWORD }, headers: session });
     if (started.method !== 'totp') throw new Error('not TOTP');
@@ -99,7 +119,12 @@ describe(`staff accounts and sessions (${testEngine})`, () => {
   });
 
   it('keeps only the hash of an invitation token, accepts it once, and tells the point', async () => {
-    await bed.staff({ email: 'member@example.invalid', role: 'point-staff', pointIds: [bed.points.hoanKiem] });
+    await bed.staff({
+      email: 'member@example.invalid',
+      role: 'point-staff',
+      pointIds: [bed.points.hoanKiem],
+      secondFactor: false,
+    });
     const now = bed.clock.now();
     const { token } = await bed.db.transaction((tx) =>
       createInvitation(
@@ -164,7 +189,12 @@ describe('session cookies behind HTTPS', () => {
     try {
       const { createAuth } = await import('#src/features/console/auth/auth.server.ts');
       const auth = createAuth({ db: bed.db, keyring: bed.keyring, baseUrl: 'https://hotro.example.gov.vn' });
-      await bed.staff({ email: 'tls@example.invalid', role: 'point-staff', pointIds: [bed.points.baDinh] });
+      await bed.staff({
+        email: 'tls@example.invalid',
+        role: 'point-staff',
+        pointIds: [bed.points.baDinh],
+        secondFactor: false,
+      });
       const signIn = await auth.api.signInEmail({
         body: { email: 'tls@example.invalid', password: PASSWORD },
         headers: new Headers(),
