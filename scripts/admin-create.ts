@@ -74,7 +74,9 @@ async function main(): Promise<number> {
     return 0;
   }
   const { normalizeEmail } = await import('#src/features/console/forms.server.ts');
-  const { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } = await import('#src/features/console/auth/passwords.server.ts');
+  const { newPasswordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } =
+    await import('#src/features/console/auth/passwords.server.ts');
+  const { useTranslations } = await import('#src/i18n/index.ts');
   const email = normalizeEmail(values.email ?? '');
   const name = (values.name ?? '').trim();
   const lang = values.lang ?? 'vi';
@@ -82,7 +84,13 @@ async function main(): Promise<number> {
   if (name === '' || name.length > 120) fail(`--name: give the person's name (1–120 characters).\n\n${USAGE}`, 2);
   if (lang !== 'vi' && lang !== 'en') fail(`--lang: vi or en.\n\n${USAGE}`, 2);
   const password = await readPassword();
-  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH)
+  const problem = newPasswordProblem(password);
+  if (problem === 'common')
+    fail(
+      `${useTranslations('en')('console.invitation.password.common')}. / ${useTranslations('vi')('console.invitation.password.common')}.`,
+      2,
+    );
+  if (problem === 'length')
     fail(
       `The password must have ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters. / Mật khẩu phải có ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} ký tự.`,
       2,

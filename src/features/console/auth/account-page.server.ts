@@ -17,7 +17,7 @@ import { cookieHeaders, requirePrincipal, seeOther } from '../http.server.ts';
 import type { Principal } from '../principal.ts';
 import { pointsOf } from '../cases/points.server.ts';
 import { getConsoleServices, type ConsoleServices } from '../services.server.ts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.server.ts';
+import { newPasswordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.server.ts';
 
 /** The second-factor set-up in progress: the QR code to scan, the secret to type, the backup codes to keep. */
 export interface TwoFactorSetup {
@@ -154,7 +154,8 @@ async function changePassword(
       | 'console.account.password.required'
       | 'console.account.password.wrong'
       | 'console.account.newPassword.length'
-      | 'console.account.newPassword.same',
+      | 'console.account.newPassword.same'
+      | 'console.account.newPassword.common',
     setup?: undefined,
     params?: Record<string, number>,
   ) => AccountModel,
@@ -162,12 +163,14 @@ async function changePassword(
   const currentPassword = fields.get('currentPassword') ?? '';
   const newPassword = fields.get('newPassword') ?? '';
   if (currentPassword === '') return fail('currentPassword', 'console.account.password.required');
-  if (newPassword.length < PASSWORD_MIN_LENGTH || newPassword.length > PASSWORD_MAX_LENGTH)
+  const problem = newPasswordProblem(newPassword);
+  if (problem === 'length')
     return fail('newPassword', 'console.account.newPassword.length', undefined, {
       min: PASSWORD_MIN_LENGTH,
       max: PASSWORD_MAX_LENGTH,
     });
   if (newPassword === currentPassword) return fail('newPassword', 'console.account.newPassword.same');
+  if (problem === 'common') return fail('newPassword', 'console.account.newPassword.common');
   try {
     await services.auth.api.changePassword({
       body: { currentPassword, newPassword, revokeOtherSessions: true },

@@ -19,6 +19,7 @@ import { authAccounts, authSessions, authTwoFactors, authUsers, authVerification
 import { deriveSecret } from '#src/features/crypto/derive-secret.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import { log } from '#src/lib/log.ts';
+import { refuseCommonPasswords } from './common-passwords.server.ts';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.server.ts';
 
 /** How long a console session lasts without activity, and at most (seconds). */
@@ -108,6 +109,7 @@ export function createAuth({ db, keyring, baseUrl }: AuthOptions) {
       },
     },
     plugins: [
+      refuseCommonPasswords(),
       twoFactor({
         issuer: TOTP_ISSUER,
         twoFactorCookieMaxAge: TWO_FACTOR_STEP_SECONDS,

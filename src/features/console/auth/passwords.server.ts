@@ -1,4 +1,5 @@
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
+import { isCommonPassword } from './common-passwords.server.ts';
 
 /**
  * Staff passwords: argon2id (the OWASP-recommended memory-hard hash), with parameters above OWASP's minimum
@@ -24,3 +25,10 @@ export async function verifyPassword(stored: string, password: string): Promise<
 /** The shortest and longest password the console accepts (long passphrases are welcome; the cap bounds hashing work). */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
+
+/** What is wrong with a new password, if anything: its length, or that it is a common (breached) one. */
+export function newPasswordProblem(password: string): 'length' | 'common' | undefined {
+  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) return 'length';
+  if (isCommonPassword(password)) return 'common';
+  return undefined;
+}

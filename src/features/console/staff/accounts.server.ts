@@ -10,7 +10,7 @@ import type { Database } from '#src/db/client.server.ts';
 import { authAccounts, authUsers, pointMemberships, staffProfiles } from '#src/db/schema/index.ts';
 import type { StaffRole } from '#src/features/lists/index.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { hashPassword } from '../auth/passwords.server.ts';
+import { hashPassword, newPasswordProblem } from '../auth/passwords.server.ts';
 
 /** An account cannot be created as asked (an address already in use, a role without its province or point). */
 export class StaffAccountError extends AppError {
@@ -39,6 +39,10 @@ export async function createStaffAccount(tx: Database, account: NewStaffAccount,
     throw new StaffAccountError('A member of point staff needs at least one point');
   if (account.role !== 'point-staff' && account.pointIds.length > 0)
     throw new StaffAccountError('Administrators do not hold points');
+  // The pages and admin:create say this in the person's language first; this keeps any other caller honest.
+  const problem = newPasswordProblem(account.password);
+  if (problem === 'common') throw new StaffAccountError('The password is a common one: choose another');
+  if (problem === 'length') throw new StaffAccountError('The password is too short or too long');
   if (await accountExists(tx, account.email))
     throw new StaffAccountError('An account with this e-mail address exists already');
   const userId = randomUUID();

@@ -7,7 +7,7 @@ import type { AstroGlobal } from 'astro';
 import type { FieldError } from '#src/components/form/types.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords.server.ts';
+import { newPasswordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords.server.ts';
 import { readConsoleForm, text } from '../forms.server.ts';
 import { seeOther } from '../http.server.ts';
 import { getConsoleServices } from '../services.server.ts';
@@ -38,11 +38,13 @@ export async function invitationPage(astro: AstroGlobal, lang: Lang): Promise<In
   const errors: FieldError[] = [];
   if (name === '') errors.push({ field: 'name', message: t('console.invitation.name.required') });
   else if (name.length > 120) errors.push({ field: 'name', message: t('console.invitation.name.tooLong') });
-  if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH)
+  const problem = newPasswordProblem(password);
+  if (problem === 'length')
     errors.push({
       field: 'password',
       message: t('console.account.newPassword.length', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }),
     });
+  else if (problem === 'common') errors.push({ field: 'password', message: t('console.invitation.password.common') });
   else if (confirm !== password)
     errors.push({ field: 'passwordConfirm', message: t('console.invitation.confirm.differs') });
   if (errors.length > 0) return { status: 400, invitation, token, name, errors };
