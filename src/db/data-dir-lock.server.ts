@@ -38,7 +38,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
   // between, the second round sees that process alive and refuses.
   for (let round = 0; round < 2; round++) {
     try {
-      writeFileSync(path, content, { flag: 'wx', mode: 0o644 });
+      writeFileSync(path, content, { flag: 'wx', mode: 0o600 });
       return heldLock(path, content);
     } catch (error) {
       if (!isCode(error, 'EEXIST')) {

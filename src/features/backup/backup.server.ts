@@ -4,12 +4,13 @@
  * A backup holds the database only: the encryption key (KEY_FILE or INTAKE_ENCRYPTION_KEY), from which every other
  * secret is derived, is kept and backed up apart, so a stolen backup is ciphertext. See docs/backups.md.
  */
-import { chmodSync, existsSync, mkdirSync, readSync, openSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readSync, openSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '#src/db/types.ts';
 import type { Env } from '#src/env.server.ts';
 import { retentionPolicyFrom } from '#src/features/intake/retention.server.ts';
 import { systemClock, type Clock } from '#src/lib/clock.ts';
+import { ensurePrivateFolder } from '#src/lib/private-folder.server.ts';
 import { BackupError } from './backup-error.ts';
 import { backupFileName } from './backup-names.ts';
 import { archivePglite, restorePglite } from './pglite-backup.server.ts';
@@ -40,7 +41,7 @@ const engineOf = (env: Pick<BackupEnv, 'databaseUrl'>): Engine =>
 /** Takes a backup into BACKUP_DIR (folder 0700, file 0600), then deletes backups past the retention window. */
 export async function createBackup(env: BackupEnv, clock: Clock = systemClock): Promise<BackupResult> {
   const engine = engineOf(env);
-  mkdirSync(env.backupDir, { recursive: true, mode: 0o700 });
+  ensurePrivateFolder(env.backupDir, 'BACKUP_DIR');
   const file = join(env.backupDir, backupFileName(engine, clock.now()));
   if (existsSync(file)) throw new BackupError(`${file} already exists: one backup per second at most`);
   // Written under a name rotation ignores and renamed when complete: a half-written backup never counts as one.

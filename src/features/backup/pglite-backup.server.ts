@@ -5,11 +5,12 @@
  * during the copy. Only the database folder is archived: DATA_DIR's mail files (plain-text e-mails of the local
  * outbox) and lock file are not, and neither is the key, which is never inside DATA_DIR.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { acquireDataDirLock, type DataDirLock } from '#src/db/data-dir-lock.server.ts';
 import { PGLITE_SUBDIR } from '#src/db/pglite.server.ts';
 import { DataDirError } from '#src/lib/errors.ts';
+import { ensurePrivateFolder } from '#src/lib/private-folder.server.ts';
 import { BackupError } from './backup-error.ts';
 import { runTool } from './run-tool.server.ts';
 
@@ -58,7 +59,7 @@ export async function restorePglite(dataDir: string, file: string): Promise<void
   if (entries.length === 0 || foreign !== undefined) {
     throw new BackupError(`${file} is not a backup of the embedded database (it holds ${foreign ?? 'nothing'})`);
   }
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateFolder(dataDir, 'DATA_DIR');
   const lock = lockForBackup(dataDir, 'restore');
   const staging = mkdtempSync(join(dataDir, '.restore-'));
   try {

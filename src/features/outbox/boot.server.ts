@@ -5,6 +5,7 @@ import { type Keyring, loadKeyring } from '#src/features/crypto/keyring.server.t
 import type { Clock } from '#src/lib/clock.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { log } from '#src/lib/log.ts';
+import { ensureWritableDataDir } from '#src/db/data-dir.server.ts';
 import { createEmlTransport } from './eml-transport.server.ts';
 import { createResendTransport } from './resend-transport.server.ts';
 import { defaultOutboxSettings, type OutboxSettings } from './settings.ts';
@@ -58,6 +59,7 @@ export function createTransportFromEnv(env: OutboxEnv): MailTransport {
     const timeoutMs = Math.min(15_000, Math.floor(env.outboxLeaseMs / 2));
     return createResendTransport({ apiKey: env.resendApiKey, baseUrl: env.resendBaseUrl, timeoutMs });
   }
+  ensureWritableDataDir(env.dataDir);
   return createEmlTransport({ dir: join(env.dataDir, 'mail') });
 }
 

@@ -122,7 +122,8 @@ describe(`npm run backup / npm run restore (${testEngine})`, () => {
   const recent = backupFileName(testEngine, new Date(startedAt - 20 * DAY_MS));
 
   it('writes a backup to BACKUP_DIR and deletes those older than the retention window, nothing else', async () => {
-    mkdirSync(backupDir, { recursive: true });
+    // A folder of this user's only, as the command makes it (one open to others is closed, with a warning).
+    mkdirSync(backupDir, { recursive: true, mode: 0o700 });
     for (const name of [tooOld, recent, 'notes.txt']) writeFileSync(join(backupDir, name), 'older');
     const result = await run('scripts/backup.ts');
     expect(result.stderr).toBe('');
