@@ -56,11 +56,23 @@ export function csrfOf(html: string): string {
   return /name="csrf" value="([^"]*)"/.exec(html)?.[1] ?? '';
 }
 
-/** Waits for the next 30-second TOTP window when the current one is about to end (a code must not expire in flight). */
-async function freshCode(secretUri: string): Promise<string> {
-  const remaining = 30_000 - (Date.now() % 30_000);
-  if (remaining < 3_000) await new Promise((done) => setTimeout(done, remaining + 200));
-  return totpCode(secretUri);
+/**
+ * The code `key`'s authenticator app shows now, as a person would type it: never one the portal has seen already (each
+ * code works once, so after a code of this 30-second step was used the next step is awaited), nor one about to expire.
+ */
+async function freshCode(secretUri: string, key: StaffKey): Promise<string> {
+  const usedStep = join(dataDir, `e2e-totp-${key}.last-step`);
+  for (;;) {
+    const now = Date.now();
+    const step = Math.floor(now / 30_000);
+    const remaining = 30_000 - (now % 30_000);
+    const last = existsSync(usedStep) ? Number(readFileSync(usedStep, 'utf8')) : -1;
+    if (remaining >= 3_000 && step > last) {
+      writeFileSync(usedStep, `${step}\n`);
+      return totpCode(secretUri, new Date(now));
+    }
+    await new Promise((done) => setTimeout(done, remaining + 200));
+  }
 }
 
 /**
@@ -79,7 +91,7 @@ export async function signedIn(key: StaffKey): Promise<APIRequestContext> {
     const secret = storedSecret(key);
     if (secret === undefined) throw new Error(`${key} has a second factor but no stored secret`);
     const verify = await client.post(localizedPath('consoleVerify', 'vi'), {
-      form: { code: await freshCode(`otpauth://totp/x?secret=${secret}`), kind: 'totp', next: '/quan-ly' },
+      form: { code: await freshCode(`otpauth://totp/x?secret=${secret}`, key), kind: 'totp', next: '/quan-ly' },
     });
     if (verify.status() !== 303) throw new Error(`second factor of ${key} answered ${verify.status()}`);
     return client;
@@ -102,7 +114,7 @@ async function setUpSecondFactor(client: APIRequestContext, key: StaffKey): Prom
   const uri = /name="totpUri" value="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
   if (secret === undefined || uri === undefined) throw new Error(`no TOTP secret shown to ${key}`);
   const confirmed = await client.post(accountPath, {
-    form: { csrf, action: 'confirm-two-factor', totpUri: uri, code: await freshCode(uri) },
+    form: { csrf, action: 'confirm-two-factor', totpUri: uri, code: await freshCode(uri, key) },
   });
   if (confirmed.status() !== 303)
     throw new Error(`confirming the second factor of ${key} answered ${confirmed.status()}`);

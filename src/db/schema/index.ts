@@ -21,4 +21,5 @@ export * from './schedules.ts';
 export * from './service-areas.ts';
 export * from './service-at-location.ts';
 export * from './services.ts';
+export * from './sign-in.ts';
 export * from './staff.ts';

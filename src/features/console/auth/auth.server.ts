@@ -21,6 +21,7 @@ import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import { log } from '#src/lib/log.ts';
 import { refuseCommonPasswords } from './common-passwords.server.ts';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.server.ts';
+import { refuseUsedTotpCodes } from './used-totp-codes.server.ts';
 
 /** How long a console session lasts without activity, and at most (seconds). */
 export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
@@ -110,6 +111,7 @@ export function createAuth({ db, keyring, baseUrl }: AuthOptions) {
     },
     plugins: [
       refuseCommonPasswords(),
+      refuseUsedTotpCodes(db, keyring),
       twoFactor({
         issuer: TOTP_ISSUER,
         twoFactorCookieMaxAge: TWO_FACTOR_STEP_SECONDS,

@@ -24,6 +24,7 @@ export const SIGN_IN_NOTICES = [
   'signed-out-everywhere',
   'account-created',
   'code-expired',
+  'code-used',
   'password-changed',
 ] as const;
 export type SignInNotice = (typeof SIGN_IN_NOTICES)[number];

@@ -70,6 +70,8 @@ export async function verifyPage(astro: AstroGlobal, lang: Lang): Promise<Verify
       : await services.auth.api.verifyTOTP({ body: { code, trustDevice: false }, headers, returnHeaders: true });
   } catch (error) {
     if (isAPIError(error)) {
+      // A code already used (used-totp-codes.server.ts): its sign-in step is spent, so the person starts again.
+      if (error.body?.code === 'TOTP_CODE_USED') return signIn('code-used');
       const locked = error.statusCode === 429 || /locked|too many/i.test(error.message);
       if (error.statusCode === 401 && /two factor|session/i.test(error.message) && !/code/i.test(error.message))
         return signIn('code-expired');
