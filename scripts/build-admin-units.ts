@@ -9,6 +9,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'astro/zod';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { toAscii } from '../src/features/admin-units/normalize.ts';
 
 /** Where the shared source data lives, resolved from this file so the working directory does not matter. */
@@ -96,6 +98,7 @@ export function buildAdminUnitFiles(sourceDir: URL = DEFAULT_SOURCE_DIR): Genera
     { path: 'old-units.json', content: oldUnitsJson(oldProvinces, oldCommunes) },
     // Copied byte for byte: the map module will read it as it is.
     { path: 'provinces-simplified.topojson', content: read('provinces-simplified.topojson') },
+    { path: 'province-outlines.json', content: provinceOutlinesJson(read('provinces-simplified.topojson')) },
     {
       path: 'licenses/thanglequoc-vietnamese-provinces-database.LICENSE.txt',
       content: read('source/thanglequoc-vietnamese-provinces-database/LICENSE.txt'),
@@ -103,6 +106,27 @@ export function buildAdminUnitFiles(sourceDir: URL = DEFAULT_SOURCE_DIR): Genera
     { path: 'licenses/dvhcvn-20250701.LICENSE.txt', content: read('source/dvhcvn-20250701/LICENSE.txt') },
     { path: 'SOURCES.md', content: SOURCES_MD },
   ];
+}
+
+/**
+ * The same simplified outlines decoded to plain rings of [lon, lat] (4 decimals, about 11 m), by province code: what
+ * the directory import checks a point's position against (`province-outline.ts`), as JSON the bundler carries.
+ */
+function provinceOutlinesJson(topojson: Uint8Array): string {
+  const topology = JSON.parse(Buffer.from(topojson).toString('utf8')) as Topology<{
+    provinces: GeometryCollection<{ code: string }>;
+  }>;
+  const outlines: Record<string, number[][][]> = {};
+  for (const item of feature(topology, topology.objects.provinces).features) {
+    const geometry = item.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    outlines[item.properties.code] = polygons
+      .flat()
+      .map((ring) =>
+        ring.map(([lon, lat]) => [Math.round((lon ?? 0) * 1e4) / 1e4, Math.round((lat ?? 0) * 1e4) / 1e4]),
+      );
+  }
+  return `${JSON.stringify(outlines)}\n`;
 }
 
 /** Writes generated files under `outDir`, creating folders as needed. */
@@ -278,6 +302,7 @@ The app reads only these files, never \`../shared\`.
 | \`units.json\` | 34 provinces and 3,321 communes (xã, phường, đặc khu) in force since 1 July 2025, with the changes up to the source date 2026-07-25 (Đồng Nai became a centrally-run city on 30 April 2026). Codes are the GSO codes of Decision 19/2025/QĐ-TTg. Points rounded to 5 decimals. |
 | \`old-units.json\` | 63 pre-2025 provinces and 10,047 pre-2025 communes (plus 5 island districts that had no communes) mapped to the new units. Server-side lookups only. |
 | \`provinces-simplified.topojson\` | 34 province polygons simplified for SVG maps, object \`provinces\`, properties \`code, name, fullName, nameEn\`. Copied unchanged. It keeps the Hoàng Sa and Trường Sa archipelagos. |
+| \`province-outlines.json\` | The same 34 outlines decoded to rings of [lon, lat] (4 decimals), by province code: what the directory import checks a point's position against. Small islands are not in them. |
 | \`licenses/\` | the MIT licence texts of the two data sources below |
 
 ## Sources

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { preflightResponse } from '#src/features/directory/export/http.ts';
-import { directoryCsvExport, guarded, openDataContext } from '#src/features/directory/export/routes.server.ts';
+import { guarded, openDataContext } from '#src/features/directory/export/context.server.ts';
+import { directoryCsvExport } from '#src/features/directory/export/csv-route.server.ts';
 
 export const prerender = false;
 

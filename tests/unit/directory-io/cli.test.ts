@@ -39,11 +39,12 @@ describe(`import:directory command on ${testEngine}`, { timeout: 120_000 }, () =
   it('exits 1 and writes nothing when rows are wrong, listing each problem (before opening the database)', async () => {
     const result = await run(place.env, [join(FIXTURES, 'invalid.csv')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Không ghi gì: tệp invalid.csv có 9 lỗi.');
+    expect(result.stderr).toContain('Không ghi gì: tệp invalid.csv có 10 lỗi.');
     expect(result.stderr).toContain('Dòng 5, cột «Điện thoại»');
     const english = await run(place.env, [join(FIXTURES, 'invalid.csv'), '--lang', 'en']);
     expect(english.code).toBe(1);
     expect(english.stderr).toContain('Row 11, column “Latitude”');
+    expect(english.stderr).toContain('Row 12, column “Latitude”: the position 21.0285, 105.8542 is about');
   });
 
   it('exits 0 with a summary, and 0 again with nothing changed on a second run', async () => {

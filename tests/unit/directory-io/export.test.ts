@@ -2,15 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locations, organizations, serviceAtLocation, services } from '#src/db/schema/index.ts';
 import { importDirectory } from '#src/features/directory/import/index.server.ts';
-import {
-  directoryCsvExport,
-  hsdsRoot,
-  organizationById,
-  organizationsList,
-  serviceById,
-  servicesList,
-  type OpenDataContext,
-} from '#src/features/directory/export/routes.server.ts';
+import type { OpenDataContext } from '#src/features/directory/export/context.server.ts';
+import { directoryCsvExport } from '#src/features/directory/export/csv-route.server.ts';
+import { organizationById, organizationsList } from '#src/features/directory/export/organization-routes.server.ts';
+import { hsdsRoot } from '#src/features/directory/export/root.ts';
+import { serviceById, servicesList } from '#src/features/directory/export/service-routes.server.ts';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../setup/db.ts';
 import { explain, hsdsSchemas } from './hsds-schemas.ts';
 import { fixture, importClock, NOTIFICATION_EMAILS, snapshot } from './helpers.ts';

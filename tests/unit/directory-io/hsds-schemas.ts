@@ -55,6 +55,16 @@ export interface HsdsSchemas {
   readonly organizationsPage: ValidateFunction;
   /** The API root's 200 response in openapi.json. */
   readonly root: ValidateFunction;
+  /** `/service_at_locations`: the 200 response (Page + compiled/service_at_location_list.json). */
+  readonly serviceAtLocationsPage: ValidateFunction;
+  /** `/service_at_locations/{id}`: service_at_location.json with its references. */
+  readonly serviceAtLocation: ValidateFunction;
+  /** `/taxonomies` and `/taxonomies/{id}`. */
+  readonly taxonomiesPage: ValidateFunction;
+  readonly taxonomy: ValidateFunction;
+  /** `/taxonomy_terms` and `/taxonomy_terms/{id}`. */
+  readonly taxonomyTermsPage: ValidateFunction;
+  readonly taxonomyTerm: ValidateFunction;
 }
 
 let cached: HsdsSchemas | undefined;
@@ -87,6 +97,12 @@ export function hsdsSchemas(): HsdsSchemas {
     servicesPage: get(response('/services')),
     organizationsPage: get(response('/organizations')),
     root: get(response('/')),
+    serviceAtLocationsPage: get(response('/service_at_locations')),
+    serviceAtLocation: get(`${HSDS_BASE}service_at_location.json`),
+    taxonomiesPage: get(response('/taxonomies')),
+    taxonomy: get(`${HSDS_BASE}taxonomy.json`),
+    taxonomyTermsPage: get(response('/taxonomy_terms')),
+    taxonomyTerm: get(`${HSDS_BASE}taxonomy_term.json`),
   };
   return cached;
 }

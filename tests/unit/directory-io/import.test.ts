@@ -4,7 +4,15 @@ import { locations, organizations, services } from '#src/db/schema/index.ts';
 import { formatProblem, importDirectory } from '#src/features/directory/import/index.server.ts';
 import { ids } from '#src/features/directory/import/ids.ts';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../setup/db.ts';
-import { fixture, importClock, snapshot, validCsvWithCell, validCsvWithout } from './helpers.ts';
+import {
+  csvBytes,
+  fixture,
+  importClock,
+  snapshot,
+  validCsvWithCell,
+  validCsvWithout,
+  validRecords,
+} from './helpers.ts';
 
 const options = { clock: importClock };
 
@@ -79,8 +87,49 @@ describe(`directory import on ${testEngine}`, () => {
       [9, 'rowId', 'duplicate-row-id'],
       [10, 'pointName', 'required'],
       [11, 'lat', 'outside-vietnam'],
+      [12, 'lat', 'outside-province'],
     ]);
     expect(await snapshot(test.db)).toEqual(before);
+  });
+
+  it('refuses a position far outside its province, saying how far; accepts islands off the outlines', async () => {
+    const result = await importDirectory(test.db, fixture('invalid.csv'), options);
+    if (result.ok) throw new Error('expected problems');
+    const far = result.problems.find((p) => p.code === 'outside-province');
+    if (!far) throw new Error('no outside-province problem');
+    expect(formatProblem(far, 'en', result.source)).toMatch(
+      /^Row 12, column “Latitude”: the position 21\.0285, 105\.8542 is about \d+ km outside Tỉnh Thái Nguyên/,
+    );
+    expect(formatProblem(far, 'vi', result.source)).toMatch(
+      /^Dòng 12, cột «Vĩ độ»: toạ độ 21\.0285, 105\.8542 nằm ngoài/,
+    );
+
+    const [header, first] = validRecords();
+    if (!header || !first) throw new Error('fixture');
+    const at = (name: string) => header.indexOf(name);
+    const row = (id: string, province: string, commune: string, lat: string, lon: string) => {
+      const copy = [...first];
+      copy[at('Mã dòng')] = id;
+      copy[at('Mã tỉnh')] = province;
+      copy[at('Xã/phường (mã hoặc tên)')] = commune;
+      copy[at('Vĩ độ')] = lat;
+      copy[at('Kinh độ')] = lon;
+      copy[at('Đơn vị quản lý')] = `Đơn vị ${id}`;
+      return copy;
+    };
+    const islands = await importDirectory(
+      test.db,
+      csvBytes([
+        header,
+        // Bạch Long Vĩ and Nam Du (Kiên Hải): islands the simplified outlines leave out, 98 and 25 km off them.
+        row('BLV-1', '31', '11948', '20.1355', '107.7258'),
+        row('NAMDU-1', '91', '31108', '9.6810', '104.3520'),
+        // Hà Nội's Ba Đình, just inside its border: inside the outline.
+        row('BADINH-1', '01', '00004', '21.0340', '105.8140'),
+      ]),
+      { ...options, dryRun: true },
+    );
+    expect(islands.ok ? [] : islands.problems).toEqual([]);
   });
 
   it('words every problem in Vietnamese and in English', async () => {
@@ -120,8 +169,8 @@ describe(`directory import on ${testEngine}`, () => {
     expect(
       en.some((line) => line.startsWith('Row 11, column “Latitude”: the position 48.8566, 2.3522 is outside Vietnam')),
     ).toBe(true);
-    expect(vi).toHaveLength(9);
-    expect(en).toHaveLength(9);
+    expect(vi).toHaveLength(10);
+    expect(en).toHaveLength(10);
   });
 
   it('updates only the row that changed, and only its changed fields', async () => {

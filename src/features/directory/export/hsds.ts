@@ -120,7 +120,7 @@ type PhoneLanguages = ReadonlyMap<string, readonly LanguageRow[]>;
 /** The service's one-to-one fields, with its organization's (the `/services` list item). */
 export function serviceListItem(graph: ServiceGraph): HsdsObject {
   return {
-    ...serviceFields(graph.service, lastModified(graph)),
+    ...serviceFields(graph.service, graph.lastModified),
     organization: organizationListItem(graph.organization),
   };
 }
@@ -138,7 +138,7 @@ export function fullService(graph: ServiceGraph): HsdsObject {
   ];
   if (service.isDemo) attributes.push(demoAttribute(service.id, 'service'));
   return {
-    ...serviceFields(service, lastModified(graph)),
+    ...serviceFields(service, graph.lastModified),
     organization: nestedOrganization(graph.organization, graph.organizationPhones, graph.phoneLanguages),
     service_at_locations: graph.links.map((entry) => serviceAtLocation(entry, graph.phoneLanguages)),
     phones: graph.phones.map((p) => phone(p, graph.phoneLanguages)),
@@ -188,7 +188,25 @@ function serviceAtLocation(
   });
 }
 
-/** An HSDS location. Never the notification e-mail. */
+/** A location's one-to-one fields (the location of a service-at-location list item). Never the notification e-mail. */
+function locationFields(loc: LocationGraph['location']): HsdsObject {
+  return compact({
+    id: loc.id,
+    location_type: loc.locationType,
+    url: isUri(loc.url),
+    organization_id: loc.organizationId,
+    name: loc.name,
+    alternate_name: loc.alternateName,
+    description: loc.description,
+    transportation: loc.transportation,
+    latitude: loc.latitude,
+    longitude: loc.longitude,
+    external_identifier: loc.sourceRowId ?? undefined,
+    external_identifier_type: loc.sourceRowId === null ? undefined : ROW_ID_SCHEME,
+  });
+}
+
+/** An HSDS location, nested. Never the notification e-mail. */
 function location(graph: LocationGraph, phoneLanguages: PhoneLanguages): HsdsObject {
   const loc = graph.location;
   const province = getProvince(loc.provinceCode);
@@ -229,24 +247,33 @@ function location(graph: LocationGraph, phoneLanguages: PhoneLanguages): HsdsObj
             address_type: 'physical',
           },
         ];
-  return compact({
-    id: loc.id,
-    location_type: loc.locationType,
-    url: isUri(loc.url),
-    organization_id: loc.organizationId,
-    name: loc.name,
-    alternate_name: loc.alternateName,
-    description: loc.description,
-    transportation: loc.transportation,
-    latitude: loc.latitude,
-    longitude: loc.longitude,
-    external_identifier: loc.sourceRowId ?? undefined,
-    external_identifier_type: loc.sourceRowId === null ? undefined : ROW_ID_SCHEME,
+  return {
+    ...locationFields(loc),
     languages: graph.languages.map(language),
     addresses,
     phones: graph.phones.map((p) => phone(p, phoneLanguages)),
     schedules: graph.schedules.map(schedule),
     attributes,
+  };
+}
+
+/**
+ * A service at one location (`/service_at_locations`): its own fields with its location's and its service's one-to-one
+ * fields (HSDS compiled/service_at_location_list.json), or with `full` its nested phones, hours and location as the
+ * fully nested service shows them, with the service's one-to-one fields. `undefined` when the link is not in the graph.
+ */
+export function serviceAtLocationObject(graph: ServiceGraph, linkId: string, full: boolean): HsdsObject | undefined {
+  const entry = graph.links.find((candidate) => candidate.link.id === linkId);
+  if (!entry) return undefined;
+  const service = serviceListItem(graph);
+  if (full) return { ...serviceAtLocation(entry, graph.phoneLanguages), service };
+  return compact({
+    id: entry.link.id,
+    service_id: entry.link.serviceId,
+    location_id: entry.link.locationId,
+    description: entry.link.description,
+    location: locationFields(entry.location.location),
+    service,
   });
 }
 
@@ -352,16 +379,4 @@ function serviceArea(row: AreaRow): HsdsObject {
     extent_type: 'administrative_unit',
     attributes,
   });
-}
-
-/** When the service or anything shown with it last changed (HSDS `last_modified`). */
-export function lastModified(graph: ServiceGraph): Date {
-  const dates: Date[] = [graph.service.updatedAt, graph.organization.updatedAt];
-  for (const entry of graph.links) {
-    dates.push(entry.link.updatedAt, entry.location.location.updatedAt);
-    for (const row of [...entry.phones, ...entry.schedules, ...entry.location.phones, ...entry.location.schedules])
-      dates.push(row.updatedAt);
-  }
-  for (const row of [...graph.phones, ...graph.languages, ...graph.costs, ...graph.areas]) dates.push(row.updatedAt);
-  return new Date(Math.max(...dates.map((d) => d.getTime())));
 }

@@ -29,10 +29,37 @@ export function csvResponse(text: string, filename: string): Response {
   });
 }
 
-/** An error as JSON: `{ status, error, message, message_vi }`. */
-export function errorResponse(status: 400 | 404 | 500, message: { en: string; vi: string }): Response {
-  const error = status === 400 ? 'bad_request' : status === 404 ? 'not_found' : 'server_error';
-  return jsonResponse({ status, error, message: message.en, message_vi: message.vi }, status);
+const ERROR_TITLES = {
+  400: ['bad_request', 'Bad request'],
+  404: ['not_found', 'Not found'],
+  500: ['server_error', 'Server error'],
+} as const;
+
+/**
+ * An error as an RFC 9457 problem (`application/problem+json`): `type`, `title`, `status`, `detail`, the query
+ * parameter it is about when there is one, and the message in both languages (`message`, `message_vi`; `error` is a
+ * short code kept for the clients written against the first version).
+ */
+export function errorResponse(
+  status: 400 | 404 | 500,
+  message: { en: string; vi: string },
+  parameter?: string,
+): Response {
+  const [error, title] = ERROR_TITLES[status];
+  const body = {
+    type: 'about:blank',
+    title,
+    status,
+    detail: message.en,
+    ...(parameter === undefined ? {} : { parameter }),
+    error,
+    message: message.en,
+    message_vi: message.vi,
+  };
+  return new Response(`${JSON.stringify(body)}\n`, {
+    status,
+    headers: { ...OPEN_DATA_HEADERS, 'Content-Type': 'application/problem+json; charset=utf-8' },
+  });
 }
 
 /** The answer to a CORS preflight (only GET is offered; simple GETs need no preflight anyway). */
@@ -46,53 +73,6 @@ export function preflightResponse(): Response {
       'Access-Control-Max-Age': '86400',
     },
   });
-}
-
-/** Default and largest page sizes. */
-export const DEFAULT_PER_PAGE = 50;
-export const MAX_PER_PAGE = 200;
-const MAX_PAGE = 1_000_000;
-
-/** A query parameter checked, or the message saying why it is wrong. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; message: { en: string; vi: string } };
-
-function wholeNumber(params: URLSearchParams, name: string, fallback: number, max: number): Checked<number> {
-  const raw = params.get(name);
-  if (raw === null) return { ok: true, value: fallback };
-  if (/^[0-9]{1,7}$/.test(raw)) {
-    const value = Number(raw);
-    if (value >= 1 && value <= max) return { ok: true, value };
-  }
-  return {
-    ok: false,
-    message: {
-      en: `${name} must be a whole number from 1 to ${max} (got ${JSON.stringify(raw.slice(0, 40))})`,
-      vi: `${name} phải là số nguyên từ 1 đến ${max} (nhận được ${JSON.stringify(raw.slice(0, 40))})`,
-    },
-  };
-}
-
-/** `page` and `per_page` of a paged list. */
-export function readPaging(params: URLSearchParams): Checked<{ page: number; perPage: number }> {
-  const page = wholeNumber(params, 'page', 1, MAX_PAGE);
-  if (!page.ok) return page;
-  const perPage = wholeNumber(params, 'per_page', DEFAULT_PER_PAGE, MAX_PER_PAGE);
-  if (!perPage.ok) return perPage;
-  return { ok: true, value: { page: page.value, perPage: perPage.value } };
-}
-
-/** A boolean parameter (`true` / `false`), false when absent. */
-export function readBoolean(params: URLSearchParams, name: string): Checked<boolean> {
-  const raw = params.get(name);
-  if (raw === null || raw === 'false') return { ok: true, value: false };
-  if (raw === 'true') return { ok: true, value: true };
-  return {
-    ok: false,
-    message: {
-      en: `${name} must be true or false (got ${JSON.stringify(raw.slice(0, 40))})`,
-      vi: `${name} phải là true hoặc false (nhận được ${JSON.stringify(raw.slice(0, 40))})`,
-    },
-  };
 }
 
 /** HSDS's paged list (openapi.json `components.schemas.Page`, plus `contents`). */

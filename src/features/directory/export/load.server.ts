@@ -16,6 +16,15 @@ import {
   services,
 } from '#src/db/schema/index.ts';
 import type { Database } from '#src/db/types.ts';
+import {
+  serviceLastModified,
+  serviceWhere,
+  visibleLocations,
+  visibleServices,
+  type ServiceFilter,
+  type Visibility,
+} from './service-filter.server.ts';
+import { matchesAllWords } from './text-match.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
@@ -27,30 +36,16 @@ export type LanguageRow = typeof languages.$inferSelect;
 export type CostRow = typeof costOptions.$inferSelect;
 export type AreaRow = typeof serviceAreas.$inferSelect;
 
-/** Which rows the export shows: demo rows only when the portal runs in demo mode. */
-export interface Visibility {
-  readonly demo: boolean;
-}
+export type { ServiceFilter, Visibility } from './service-filter.server.ts';
 
-const visibleServices = (v: Visibility): SQL | undefined => (v.demo ? undefined : eq(services.isDemo, false));
-const visibleLocations = (v: Visibility): SQL | undefined => (v.demo ? undefined : eq(locations.isDemo, false));
 const visibleOrganizations = (v: Visibility): SQL | undefined => (v.demo ? undefined : eq(organizations.isDemo, false));
-
-/** Filters of the services list. */
-export interface ServiceFilter {
-  readonly organizationId?: string | undefined;
-}
-
-function serviceWhere(v: Visibility, filter: ServiceFilter): SQL | undefined {
-  return and(
-    visibleServices(v),
-    filter.organizationId === undefined ? undefined : eq(services.organizationId, filter.organizationId),
-  );
-}
 
 /** How many services the list has. */
 export async function countServices(db: Database, v: Visibility, filter: ServiceFilter = {}): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(services).where(serviceWhere(v, filter));
+  const [row] = await db
+    .select({ n: count() })
+    .from(services)
+    .where(serviceWhere(db, v, filter));
   return row?.n ?? 0;
 }
 
@@ -65,11 +60,75 @@ export async function serviceIdsPage(
   const rows = await db
     .select({ id: services.id })
     .from(services)
-    .where(serviceWhere(v, filter))
+    .where(serviceWhere(db, v, filter))
     .orderBy(asc(services.id))
     .offset(offset)
     .limit(limit);
   return rows.map((row) => row.id);
+}
+
+/** `last_modified` of each visible service in `ids`, in that order (the `minimal` list). */
+export async function serviceModifiedDates(
+  db: Database,
+  v: Visibility,
+  ids: readonly string[],
+): Promise<{ id: string; lastModified: Date }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: services.id, lastModified: serviceLastModified(v) })
+    .from(services)
+    .where(and(inArray(services.id, [...ids]), visibleServices(v)));
+  return sortLike(rows, ids);
+}
+
+// Links (service_at_location) whose service matches the filter and whose location is visible.
+function linkWhere(db: Database, v: Visibility, filter: ServiceFilter): SQL | undefined {
+  return and(serviceWhere(db, v, filter), visibleLocations(v));
+}
+
+/** How many visible links (service at location) match the services filter. */
+export async function countServiceAtLocations(db: Database, v: Visibility, filter: ServiceFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(serviceAtLocation)
+    .innerJoin(services, eq(services.id, serviceAtLocation.serviceId))
+    .innerJoin(locations, eq(locations.id, serviceAtLocation.locationId))
+    .where(linkWhere(db, v, filter));
+  return row?.n ?? 0;
+}
+
+/** One page of visible links, by link id, each with its service id. */
+export async function serviceAtLocationPage(
+  db: Database,
+  v: Visibility,
+  filter: ServiceFilter,
+  offset: number,
+  limit: number,
+): Promise<{ id: string; serviceId: string }[]> {
+  return db
+    .select({ id: serviceAtLocation.id, serviceId: serviceAtLocation.serviceId })
+    .from(serviceAtLocation)
+    .innerJoin(services, eq(services.id, serviceAtLocation.serviceId))
+    .innerJoin(locations, eq(locations.id, serviceAtLocation.locationId))
+    .where(linkWhere(db, v, filter))
+    .orderBy(asc(serviceAtLocation.id))
+    .offset(offset)
+    .limit(limit);
+}
+
+/** The visible link with this id and its service id, or `undefined`. */
+export async function findServiceAtLocation(
+  db: Database,
+  v: Visibility,
+  id: string,
+): Promise<{ id: string; serviceId: string } | undefined> {
+  const [row] = await db
+    .select({ id: serviceAtLocation.id, serviceId: serviceAtLocation.serviceId })
+    .from(serviceAtLocation)
+    .innerJoin(services, eq(services.id, serviceAtLocation.serviceId))
+    .innerJoin(locations, eq(locations.id, serviceAtLocation.locationId))
+    .where(and(eq(serviceAtLocation.id, id), linkWhere(db, v, {})));
+  return row;
 }
 
 // Organizations with at least one visible service: an organization left without services (renamed in a later
@@ -84,9 +143,13 @@ function organizationWhere(db: Database, v: Visibility): SQL | undefined {
   return and(visibleOrganizations(v), hasService);
 }
 
-/** How many organizations the list has. */
-export async function countOrganizations(db: Database, v: Visibility): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(organizations).where(organizationWhere(db, v));
+/** How many organizations the list has (of `ids` only, when given: a search's matches). */
+export async function countOrganizations(db: Database, v: Visibility, ids?: readonly string[]): Promise<number> {
+  if (ids?.length === 0) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(organizations)
+    .where(and(organizationWhere(db, v), ids === undefined ? undefined : inArray(organizations.id, [...ids])));
   return row?.n ?? 0;
 }
 
@@ -96,15 +159,36 @@ export async function organizationIdsPage(
   v: Visibility,
   offset: number,
   limit: number,
+  ids?: readonly string[],
 ): Promise<string[]> {
+  if (ids?.length === 0) return [];
   const rows = await db
     .select({ id: organizations.id })
     .from(organizations)
-    .where(organizationWhere(db, v))
+    .where(and(organizationWhere(db, v), ids === undefined ? undefined : inArray(organizations.id, [...ids])))
     .orderBy(asc(organizations.id))
     .offset(offset)
     .limit(limit);
   return rows.map((row) => row.id);
+}
+
+/**
+ * Ids of the visible organizations a free-text search matches: every word of the query (accents, case and đ/d
+ * ignored) starts a word of the organization's name, alternate name or description.
+ */
+export async function searchOrganizationIds(db: Database, v: Visibility, query: string): Promise<string[]> {
+  const rows = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      alternateName: organizations.alternateName,
+      description: organizations.description,
+    })
+    .from(organizations)
+    .where(visibleOrganizations(v));
+  return rows
+    .filter((row) => matchesAllWords(query, [row.name, row.alternateName ?? '', row.description ?? '']))
+    .map((row) => row.id);
 }
 
 /** Visible organizations by id (order of `ids`). */
@@ -132,6 +216,8 @@ export interface LocationGraph {
 /** A service with everything the fully nested HSDS service shows. */
 export interface ServiceGraph {
   readonly service: ServiceRow;
+  /** HSDS `last_modified`: see `serviceLastModified`. */
+  readonly lastModified: Date;
   readonly organization: OrganizationRow;
   readonly organizationPhones: readonly PhoneRow[];
   readonly links: readonly {
@@ -152,9 +238,10 @@ export interface ServiceGraph {
 export async function loadServiceGraphs(db: Database, v: Visibility, ids: readonly string[]): Promise<ServiceGraph[]> {
   if (ids.length === 0) return [];
   const serviceRows = await db
-    .select()
+    .select({ row: services, lastModified: serviceLastModified(v) })
     .from(services)
-    .where(and(inArray(services.id, [...ids]), visibleServices(v)));
+    .where(and(inArray(services.id, [...ids]), visibleServices(v)))
+    .then((rows) => rows.map(({ row, lastModified }) => ({ ...row, lastModified })));
   if (serviceRows.length === 0) return [];
   const serviceIds = serviceRows.map((s) => s.id);
   const organizationIds = [...new Set(serviceRows.map((s) => s.organizationId))];
@@ -251,7 +338,7 @@ export async function loadServiceGraphs(db: Database, v: Visibility, ids: readon
   );
 
   const graphs: ServiceGraph[] = [];
-  for (const service of sortLike(serviceRows, ids)) {
+  for (const { lastModified, ...service } of sortLike(serviceRows, ids)) {
     const organization = organizationById.get(service.organizationId);
     if (!organization) continue;
     const links = linksOfService(service.id).flatMap((link) => {
@@ -273,6 +360,7 @@ export async function loadServiceGraphs(db: Database, v: Visibility, ids: readon
     });
     graphs.push({
       service,
+      lastModified,
       organization,
       organizationPhones: phonesOfOrganization(organization.id),
       links,

@@ -23,6 +23,7 @@ import type { ImportPoint, ImportService } from './model.ts';
 import { ROW_ID_PATTERN, type RowContext } from './row.ts';
 import { insideVietnam, padCode, parseDate, parsePhone } from './values.ts';
 import { costWords, findLanguage, operatorKindWords, serviceTypeWords, statusWords } from './vocabulary.ts';
+import { checkPlace, ISLAND_RADIUS_KM, OUTLINE_TOLERANCE_KM } from './place-check.ts';
 
 type Json = Record<string, unknown>;
 
@@ -263,8 +264,20 @@ function readLocation(
   const lon = location['longitude'];
   let position: { lat: number; lon: number } | undefined;
   if (typeof lat === 'number' && typeof lon === 'number') {
-    if (insideVietnam(lat, lon)) position = { lat, lon };
-    else fail('latitude', 'outside-vietnam', { value: `${lat}, ${lon}` });
+    if (!insideVietnam(lat, lon)) fail('latitude', 'outside-vietnam', { value: `${lat}, ${lon}` });
+    else if (commune !== undefined && provinceCode !== undefined) {
+      const place = checkPlace({ lat, lon }, { provinceCode, lat: commune.lat, lon: commune.lon });
+      if (place.ok) position = { lat, lon };
+      else {
+        fail('latitude', 'outside-province', {
+          value: `${lat}, ${lon}`,
+          province: getProvince(provinceCode)?.fullName ?? provinceCode,
+          km: place.km,
+          tolerance: OUTLINE_TOLERANCE_KM,
+          island: ISLAND_RADIUS_KM,
+        });
+      }
+    } else position = { lat, lon };
   } else if ((lat === undefined || lat === null) !== (lon === undefined || lon === null))
     fail('latitude', 'coordinates-pair');
 

@@ -39,6 +39,7 @@ export type ProblemCode =
   | 'invalid-number'
   | 'coordinates-pair'
   | 'outside-vietnam'
+  | 'outside-province'
   | 'invalid-age'
   | 'age-order'
   | 'organization-conflict';
@@ -130,6 +131,8 @@ const TEXT: Record<Lang, Record<ProblemCode, Template>> = {
     'coordinates-pair': () => 'phải ghi cả vĩ độ và kinh độ, hoặc để trống cả hai',
     'outside-vietnam': (p) =>
       `toạ độ ${p['value']} nằm ngoài Việt Nam (vĩ độ từ 6 đến 23,5; kinh độ từ 102 đến 118; có thể đã ghi đảo vĩ độ và kinh độ)`,
+    'outside-province': (p) =>
+      `toạ độ ${p['value']} nằm ngoài ${p['province']} khoảng ${p['km']} km (điểm phải ở trong tỉnh, ra ngoài ranh giới tỉnh tối đa ${p['tolerance']} km; với xã đảo, cách trung tâm xã tối đa ${p['island']} km); kiểm tra lại vĩ độ, kinh độ`,
     'invalid-age': (p) => `tuổi «${p['value']}» phải là số nguyên từ 0 đến 120`,
     'age-order': () => 'tuổi tối thiểu lớn hơn tuổi tối đa',
     'organization-conflict': (p) => `đơn vị «${p['value']}» đã được ghi loại «${p['other']}» ở dòng ${p['otherRow']}`,
@@ -178,6 +181,8 @@ const TEXT: Record<Lang, Record<ProblemCode, Template>> = {
     'coordinates-pair': () => 'give both latitude and longitude, or leave both empty',
     'outside-vietnam': (p) =>
       `the position ${p['value']} is outside Vietnam (latitude 6 to 23.5, longitude 102 to 118; latitude and longitude may be swapped)`,
+    'outside-province': (p) =>
+      `the position ${p['value']} is about ${p['km']} km outside ${p['province']} (a point must lie in the province, at most ${p['tolerance']} km beyond its outline; for an island commune, within ${p['island']} km of the commune's centre); check the latitude and longitude`,
     'invalid-age': (p) => `age “${p['value']}” must be a whole number from 0 to 120`,
     'age-order': () => 'the minimum age is greater than the maximum age',
     'organization-conflict': (p) =>

@@ -26,6 +26,7 @@ import {
   splitList,
 } from './values.ts';
 import { costWords, findLanguage, operatorKindWords, serviceTypeWords, statusWords } from './vocabulary.ts';
+import { checkPlace, ISLAND_RADIUS_KM, OUTLINE_TOLERANCE_KM } from './place-check.ts';
 
 /** What a row check needs besides the row. */
 export interface RowContext {
@@ -108,6 +109,18 @@ export function checkRow(
   if (addressCell.length > MAX_ADDRESS) report('address', 'too-long', { max: MAX_ADDRESS });
 
   const position = readPosition();
+  if (position !== undefined && communePoint !== undefined && provinceCode !== undefined) {
+    const place = checkPlace(position, { provinceCode, ...communePoint });
+    if (!place.ok) {
+      report('lat', 'outside-province', {
+        value: `${cell('lat')}, ${cell('lon')}`,
+        province: getProvince(provinceCode)?.fullName ?? provinceCode,
+        km: place.km,
+        tolerance: OUTLINE_TOLERANCE_KM,
+        island: ISLAND_RADIUS_KM,
+      });
+    }
+  }
 
   const phones: string[] = [];
   for (const piece of cell('phones').split(/[;,/\n\r]+/)) {

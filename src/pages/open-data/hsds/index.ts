@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { preflightResponse } from '#src/features/directory/export/http.ts';
-import { guarded, hsdsRoot, openDataContext } from '#src/features/directory/export/routes.server.ts';
+import { guarded, openDataContext } from '#src/features/directory/export/context.server.ts';
+import { hsdsRoot } from '#src/features/directory/export/root.ts';
 
 export const prerender = false;
 

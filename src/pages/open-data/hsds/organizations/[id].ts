@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { preflightResponse } from '#src/features/directory/export/http.ts';
-import { guarded, openDataContext, organizationById } from '#src/features/directory/export/routes.server.ts';
+import { guarded, openDataContext } from '#src/features/directory/export/context.server.ts';
+import { organizationById } from '#src/features/directory/export/organization-routes.server.ts';
 
 export const prerender = false;
 
