@@ -1,4 +1,3 @@
-import type { ReactElement } from 'react';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
@@ -17,15 +16,22 @@ export const FIRST_AID_IMAGE_HEIGHT = 1350;
 const BRAND = '#0b5d7a';
 const ALERT = '#b3261e';
 
-function el(type: string, style: Record<string, string | number>, children?: string | ReactElement[]): ReactElement {
-  return { type, key: null, props: { style, children } } as ReactElement;
+/** A Satori element: the shape of a React element (`type`, `key`, `props`), written without JSX or React. */
+interface ImageElement {
+  readonly type: string;
+  readonly key: null;
+  readonly props: Record<string, unknown>;
 }
 
-function image(src: string, width: number, height: number): ReactElement {
-  return { type: 'img', key: null, props: { src, width, height, style: { width, height } } } as ReactElement;
+function el(type: string, style: Record<string, string | number>, children?: string | ImageElement[]): ImageElement {
+  return { type, key: null, props: { style, children } };
 }
 
-function bullets(lines: readonly string[], size: number, color: string): ReactElement[] {
+function image(src: string, width: number, height: number): ImageElement {
+  return { type: 'img', key: null, props: { src, width, height, style: { width, height } } };
+}
+
+function bullets(lines: readonly string[], size: number, color: string): ImageElement[] {
   return lines.map((line) =>
     el('div', { display: 'flex', fontSize: size, lineHeight: 1.3, color, marginTop: 8 }, [
       el('div', { width: 30, flexShrink: 0 }, '•'),
@@ -35,7 +41,7 @@ function bullets(lines: readonly string[], size: number, color: string): ReactEl
 }
 
 /** Everything the image shows, translated. `address` is the card page's public address, without the scheme. */
-export function firstAidImageLayout(lang: Lang, address: string): ReactElement {
+export function firstAidImageLayout(lang: Lang, address: string): ImageElement {
   const t = useTranslations(lang);
   const section = (id: string) => {
     const found = CARD_SECTIONS.find((candidate) => candidate.id === id);
