@@ -11,6 +11,7 @@ import {
   dueEntries,
   formatProblem,
   lintContent,
+  pendingOccurrences,
   reviewMonths,
 } from '#src/features/content/lint/index.ts';
 import { localDateString, systemClock } from '#src/lib/clock.ts';
@@ -58,6 +59,17 @@ const unused = tree.registry.flatMap((record) =>
   typeof record.id === 'string' && !cited.has(record.id) ? [record.id] : [],
 );
 if (unused.length > 0) console.log(`\nSources recorded but cited by no page (${unused.length}): ${unused.join(', ')}.`);
+// Issue 18: a public body says "not confirmed" rarely, and each time with what is pending and the date it was checked.
+const published = tree.entries.filter((entry) => entry.frontmatter['draft'] !== true);
+const pending = pendingOccurrences(published);
+const vietnamese = pending.filter((item) => item.entry.lang === 'vi');
+console.log(
+  `\n“chưa xác nhận / chưa đối chiếu / theo tin báo” in published Vietnamese text: ${vietnamese.length}` +
+    ` (English “not confirmed / not checked / according to news reports”: ${pending.length - vietnamese.length}).`,
+);
+for (const item of pending) {
+  console.log(`  ${item.entry.file}:${item.line}  ${item.dated ? 'dated' : 'NOT DATED'}: ${item.sentence}`);
+}
 console.log('');
 if (problems.length === 0) {
   console.log('Lint: no problems.');

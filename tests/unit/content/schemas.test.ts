@@ -83,7 +83,8 @@ describe('common entry fields', () => {
   });
 });
 
-describe('substances', () => {
+describe('substances in the old shape (listed in .unconverted.json)', () => {
+  const legacyContext = { ...context, unconvertedSubstances: ['talking-with-children'] };
   const substance = {
     ...validEntry,
     name: 'Ma túy đá',
@@ -96,39 +97,95 @@ describe('substances', () => {
   };
 
   test('a complete substance is accepted', () => {
-    expect(substanceSchema(context).safeParse(substance).success).toBe(true);
+    expect(substanceSchema(legacyContext).safeParse(substance).success).toBe(true);
   });
 
-  test('a substance without its effects or mixing risks is rejected, naming each field', () => {
+  test('a substance without its effects or mixing risks is rejected, naming each field and the list it is on', () => {
     const { effects: _effects, mixing: _mixing, ...rest } = substance;
-    expect(problems(substanceSchema(context).safeParse(rest))).toEqual([
-      'effects: Required: effects, as a list.',
-      'mixing: Required: mixing, as a list.',
+    expect(problems(substanceSchema(legacyContext).safeParse(rest))).toEqual([
+      'effects: Required: effects, as a list. (This page is listed in content/substances/.unconverted.json, so it is read in the old shape; if you converted it, remove it from that list.)',
+      'mixing: Required: mixing, as a list. (This page is listed in content/substances/.unconverted.json, so it is read in the old shape; if you converted it, remove it from that list.)',
     ]);
   });
 
-  test('a legal status outside listed, not-listed and not-confirmed is rejected', () => {
-    expect(
-      problems(
-        substanceSchema(context).safeParse({
-          ...substance,
-          legalStatus: { ...substance.legalStatus, status: 'illegal' },
-        }),
-      ),
-    ).toEqual(['legalStatus.status: Write legalStatus.status as one of: listed, not-listed, not-confirmed.']);
+  test('the old shape is refused once the page is off the list, naming where each field went', () => {
+    expect(problems(substanceSchema(context).safeParse(substance)).slice(0, 5)).toEqual([
+      'whatItIs: whatItIs moved into the body: write it under ## “Là gì, dùng thế nào” / “What it is and how it is taken” and delete the field (content/SUBSTANCE-PAGES.md).',
+      'effects: effects moved into the body: write it under ## “Cảm giác và thời gian tác dụng” / “How it feels and how long it lasts” and delete the field (content/SUBSTANCE-PAGES.md).',
+      'risks: risks moved into the body: write it under ## “Nguy cơ cho sức khỏe” / “Health risks” and delete the field (content/SUBSTANCE-PAGES.md).',
+      'mixing: mixing moved into the body: write it under ## “Pha trộn nguy hiểm” / “Dangerous mixes” and delete the field (content/SUBSTANCE-PAGES.md).',
+      'legalStatus: legalStatus is now legal { status, articles, source, checkedOn }: see content/SUBSTANCE-PAGES.md. If this page is not converted yet, its translationKey belongs in content/substances/.unconverted.json.',
+    ]);
+  });
+});
+
+describe('substances in the shape of SUBSTANCE-PAGES.md', () => {
+  const substance = {
+    ...validEntry,
+    translationKey: 'nitrous-oxide',
+    name: 'Bóng cười',
+    streetNames: ['khí cười'],
+    summary: ['Bóng cười là khí N2O bơm vào bóng.', 'Hít nhiều làm tổn thương thần kinh.', 'Tê chân tay: đi khám sớm.'],
+    group: 'inhalant',
+    timeline: { source: 'known-source', routes: [{ route: 'inhaled', onset: [0, 1], duration: [0.05, 0.1] }] },
+    legal: { status: 'not-listed', articles: [], source: 'known-source', checkedOn: '2026-12-06' },
+    helpFilter: 'counselling',
+  };
+
+  test('a complete page is accepted', () => {
+    expect(problems(substanceSchema(context).safeParse(substance))).toEqual([]);
   });
 
-  test("a legal status whose source is missing from the entry's sources is rejected", () => {
+  test('a summary of two lines, or of five, is rejected', () => {
+    expect(problems(substanceSchema(context).safeParse({ ...substance, summary: ['Một.', 'Hai.'] }))).toEqual([
+      'summary: Write at least three summary lines.',
+    ]);
     expect(
-      problems(
-        substanceSchema(context).safeParse({
-          ...substance,
-          legalStatus: { ...substance.legalStatus, source: 'other-source' },
-        }),
-      ),
+      problems(substanceSchema(context).safeParse({ ...substance, summary: ['1.', '2.', '3.', '4.', '5.'] })),
+    ).toEqual(['summary: Write at most four summary lines: the summary must fit a phone screen.']);
+  });
+
+  test('not-confirmed needs what is pending; pending is refused with a settled status', () => {
+    expect(
+      problems(substanceSchema(context).safeParse({ ...substance, legal: { ...substance.legal, status: 'not-confirmed' } })),
     ).toEqual([
-      'legalStatus.source: Source "other-source" is cited here but missing from this entry\'s sources list: add it there.',
+      'legal.pending: legal.status is not-confirmed: say under legal.pending what is pending (and keep checkedOn the day you looked).',
     ]);
+    expect(
+      problems(substanceSchema(context).safeParse({ ...substance, legal: { ...substance.legal, pending: 'Danh mục.' } })),
+    ).toEqual(['legal.pending: Leave out legal.pending when legal.status is not-listed: nothing is pending.']);
+  });
+
+  test('a legal status without checkedOn is rejected', () => {
+    const { checkedOn: _checkedOn, ...legal } = substance.legal;
+    expect(problems(substanceSchema(context).safeParse({ ...substance, legal }))).toEqual([
+      'legal.checkedOn: Required: legal.checkedOn, the day the status was checked, written YYYY-MM-DD.',
+    ]);
+  });
+
+  test('a timeline or legal source missing from the entry’s sources is rejected', () => {
+    const page = {
+      ...substance,
+      legal: { ...substance.legal, source: 'other-source' },
+      timeline: { ...substance.timeline, source: 'other-source' },
+    };
+    expect(problems(substanceSchema(context).safeParse(page))).toEqual([
+      'legal.source: Source "other-source" is cited here but missing from this entry\'s sources list: add it there.',
+      'timeline.source: Source "other-source" is cited here but missing from this entry\'s sources list: add it there.',
+    ]);
+  });
+
+  test('a timeline span that runs backwards is rejected', () => {
+    const timeline = { source: 'known-source', routes: [{ route: 'smoked', onset: [10, 5], duration: [4, 8] }] };
+    expect(problems(substanceSchema(context).safeParse({ ...substance, timeline }))).toEqual([
+      'timeline.routes.0.onset: onset: the first number (from) must not be larger than the second (to).',
+    ]);
+  });
+
+  test('helpFilter must be a service type of the locator', () => {
+    expect(problems(substanceSchema(context).safeParse({ ...substance, helpFilter: 'rehab' }))[0]).toMatch(
+      /^helpFilter: Write helpFilter as one of the locator's service types: consultation-point, counselling, methadone/,
+    );
   });
 });
 

@@ -11,12 +11,21 @@ import { checkRegistry } from './rules/registry.ts';
 import { checkReviewAge } from './rules/review-age.ts';
 import { checkSources } from './rules/sources.ts';
 import { checkStigma } from './rules/stigma.ts';
+import { checkMixes } from './rules/mixes.ts';
+import { checkPending } from './rules/pending.ts';
+import { checkPublishers } from './rules/publishers.ts';
+import { checkReview } from './rules/review.ts';
+import { checkSections } from './rules/sections.ts';
+import { checkSummary } from './rules/summary.ts';
 import type { ContentTree, Problem, RuleId } from './types.ts';
 
 export type { ContentTree, Problem, RuleId } from './types.ts';
 export { dueEntries, dueOn, reviewMonths } from './rules/review-age.ts';
 export { citedSourceIds } from './rules/sources.ts';
 export { findStigma, stigmaTerms } from './terms.ts';
+export { pendingOccurrences, PENDING_PATTERNS } from './rules/pending.ts';
+export { mirrorOf, MIRROR_HOSTS } from './rules/publishers.ts';
+export { listed } from './transition.ts';
 export { loadContent } from './load.ts';
 
 /** Each rule, in the order problems are reported. */
@@ -28,6 +37,12 @@ export const rules: readonly { id: RuleId; check: (tree: ContentTree) => Problem
   { id: 'links', check: checkLinks },
   { id: 'registry', check: checkRegistry },
   { id: 'places', check: checkPlaces },
+  { id: 'publishers', check: checkPublishers },
+  { id: 'sections', check: checkSections },
+  { id: 'summary', check: checkSummary },
+  { id: 'review', check: checkReview },
+  { id: 'pending', check: checkPending },
+  { id: 'mixes', check: checkMixes },
 ];
 
 /** Reads the content and runs every rule; problems are sorted by file and line. */

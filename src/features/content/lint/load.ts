@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 // Astro's own frontmatter reader (a dependency of astro itself): the lint reads each file exactly as the build does.
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { loadTransition } from './transition.ts';
 import type { ContentLang, ContentTree, LintEntry, Problem, RegistryRecord, ReviewPolicy } from './types.ts';
 
 /** Where to find the content to check. */
@@ -46,6 +47,7 @@ export function loadContent(options: LoadOptions): ContentTree {
     policy: readPolicy(resolve(options.projectRoot, policyFile), policyFile, loadProblems),
     policyFile,
     sharedDir,
+    transition: loadTransition(options.projectRoot, contentDir, loadProblems),
     loadProblems,
   };
 }
@@ -111,7 +113,14 @@ function readRegistry(path: string, file: string, problems: Problem[]): Registry
   const idLines = lines.flatMap((line, index) => (/^\s*"id"\s*:/.test(line) ? [index + 1] : []));
   return parsed.map((item: unknown, index): RegistryRecord => {
     const record = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
-    return { index, id: record['id'], checkedVia: record['checkedVia'], line: idLines[index] ?? 1 };
+    return {
+      index,
+      id: record['id'],
+      checkedVia: record['checkedVia'],
+      url: record['url'],
+      publisher: record['publisher'],
+      line: idLines[index] ?? 1,
+    };
   });
 }
 

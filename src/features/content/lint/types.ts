@@ -1,5 +1,20 @@
 /** The rules of the content lint; each problem names the one that found it. */
-export type RuleId = 'load' | 'sources' | 'review-age' | 'pairing' | 'stigma' | 'links' | 'registry' | 'places';
+export type RuleId =
+  | 'load'
+  | 'sources'
+  | 'review-age'
+  | 'pairing'
+  | 'stigma'
+  | 'links'
+  | 'registry'
+  | 'places'
+  | 'publishers'
+  | 'sections'
+  | 'summary'
+  | 'review'
+  | 'pending'
+  | 'mixes'
+  | 'transition';
 
 /** One problem: where it is (file relative to the project root, 1-based line) and what to do about it. */
 export interface Problem {
@@ -34,6 +49,10 @@ export interface RegistryRecord {
   index: number;
   id: unknown;
   checkedVia: unknown;
+  /** The address, when the record has one. */
+  url: unknown;
+  /** Who published it. */
+  publisher: unknown;
   /** The 1-based line of the record's `"id"` in the registry file. */
   line: number;
 }
@@ -61,6 +80,29 @@ export interface ContentTree {
    * documents the registry cites exist; `null` where it is not.
    */
   sharedDir: string | null;
+  /** The lists that let pages wait for issue 18's new rules (`transition.ts`); `null` where a list does not exist. */
+  transition: Transition;
   /** Problems met while reading (unreadable YAML, a missing registry). */
   loadProblems: Problem[];
+}
+
+/**
+ * The shrinking lists of issue 18: pages and sources the new rules do not apply to yet. Each is a JSON list of strings
+ * in a file of its own; a missing file means "nothing waits" (the rule applies to everything).
+ */
+export interface Transition {
+  /** Drug pages still in the old shape, by translationKey: `<content>/substances/.unconverted.json`. */
+  unconvertedSubstances: TransitionList | null;
+  /** Articles and guides without a summary yet, as `<collection>/<translationKey>`: `<content>/.without-summary.json`. */
+  withoutSummary: TransitionList | null;
+  /** Pages without a review record yet, as `<collection>/<translationKey>`: `<content>/review/.unreviewed.json`. */
+  unreviewed: TransitionList | null;
+  /** Sources still on a mirror or internal notes, by id: `<content>/review/.sources-to-replace.json`. */
+  sourcesToReplace: TransitionList | null;
+}
+
+/** One transition list: its file and its items, each with its line. */
+export interface TransitionList {
+  file: string;
+  items: { value: string; line: number }[];
 }

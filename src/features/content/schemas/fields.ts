@@ -10,6 +10,11 @@ import { audiences } from '#src/features/lists/index.ts';
 export interface ContentSchemaContext {
   /** Every `id` in `content/sources.json`. */
   sourceIds: readonly string[];
+  /**
+   * The drug pages (by `translationKey`) still in the old shape: `content/substances/.unconverted.json`, a list that
+   * shrinks to nothing as issue 18's writers convert them. Absent: every page has the new shape.
+   */
+  unconvertedSubstances?: readonly string[];
 }
 
 /** A required, non-empty line of text. `what` describes the field in the error message. */
@@ -27,6 +32,30 @@ export function textList(what: string) {
       error: (issue) => (issue.input === undefined ? `Required: ${what}, as a list.` : `Write ${what} as a list.`),
     })
     .min(1, { error: `List at least one: ${what}.` });
+}
+
+/** The longest line of a page's summary: one short sentence a phone shows on two or three lines. */
+export const SUMMARY_LINE_MAX = 200;
+
+/**
+ * The three or four short plain sentences shown at the top of a page (drug pages, articles, guides), so a reader on a
+ * phone gets the point before scrolling.
+ */
+export function summaryLines() {
+  return z
+    .array(
+      text('a summary line').max(SUMMARY_LINE_MAX, {
+        error: `Keep each summary line under ${SUMMARY_LINE_MAX} characters: one short sentence.`,
+      }),
+      {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'Required: summary, three or four short sentences shown at the top of the page.'
+            : 'Write summary as a list of three or four short sentences.',
+      },
+    )
+    .min(3, { error: 'Write at least three summary lines.' })
+    .max(4, { error: 'Write at most four summary lines: the summary must fit a phone screen.' });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { serviceTypes } from '#src/features/lists/index.ts';
 import { checkEntry, entryFields } from './entry.ts';
-import { text, type ContentSchemaContext } from './fields.ts';
+import { summaryLines, text, type ContentSchemaContext } from './fields.ts';
 
 /** One step of a pathway, in the order a person takes it. */
 const stepSchema = z.object({
@@ -16,6 +16,11 @@ export function guideSchema(context: ContentSchemaContext) {
   return z
     .object({
       ...entryFields(context),
+      /**
+       * Three or four short sentences shown at the top. Optional in the schema while issue 18's editor writes them; the
+       * content lint requires it of every guide not listed in `content/.without-summary.json`.
+       */
+      summary: summaryLines().optional(),
       /**
        * The service type this pathway leads to: a code of the shared `serviceTypes` list. Absent for a guide about a
        * situation rather than a service (the commune police asking, being under 18).

@@ -1,23 +1,225 @@
 import { z } from 'astro/zod';
+import { serviceTypes } from '#src/features/lists/index.ts';
+import { criminalCodeSubstanceOf } from '../substances/criminal-code.ts';
 import { checkCitedInEntry, checkEntry, entryFields } from './entry.ts';
-import { sourceId, text, textList, type ContentSchemaContext } from './fields.ts';
+import { calendarDate, sourceId, summaryLines, text, textList, type ContentSchemaContext } from './fields.ts';
 
-/** What the portal can say about a substance's place in Vietnam's lists of narcotics. */
-export const legalStatuses = ['listed', 'not-listed', 'not-confirmed'] as const;
+/**
+ * A drug page (`content/substances/{vi,en}/*.md`), listed A–Z at `/ma-tuy-a-z`. Its shape is the working agreement
+ * `content/SUBSTANCE-PAGES.md`; change that file in the same commit as this one.
+ *
+ * During issue 18 pages are rewritten one at a time: a page whose `translationKey` is still in
+ * `content/substances/.unconverted.json` is read with the old shape ({@link legacySubstanceSchema}), every other page
+ * with the new one ({@link convertedSubstanceSchema}). The body's sections are checked by the content lint.
+ */
+
+/** The kind of substance: the shared dangerous-mixes table names groups, and the A–Z list can filter by them. */
+export const substanceGroups = [
+  'stimulant',
+  'depressant',
+  'opioid',
+  'hallucinogen',
+  'dissociative',
+  'cannabinoid',
+  'inhalant',
+  'medicine',
+  'nicotine',
+  'alcohol',
+  'mixed',
+] as const;
+export type SubstanceGroup = (typeof substanceGroups)[number];
+
+/** How a substance is taken, for the timeline. */
+export const intakeRoutes = [
+  'smoked',
+  'snorted',
+  'swallowed',
+  'injected',
+  'vaped',
+  'inhaled',
+  'chewed',
+  'under-the-tongue',
+] as const;
+export type IntakeRoute = (typeof intakeRoutes)[number];
+
+/**
+ * What the page can say about the substance under Vietnamese law:
+ * - `criminal-code`: the Criminal Code names it (Art. 248–252);
+ * - `listed`: it is in the lists of Decree 28/2026/NĐ-CP;
+ * - `medicine`: a controlled medicine, lawful on prescription;
+ * - `not-listed`: the lists were read and it is not in them;
+ * - `not-confirmed`: not settled yet, saying what is pending and when it was checked.
+ */
+export const legalStatuses = ['criminal-code', 'listed', 'medicine', 'not-listed', 'not-confirmed'] as const;
 export type LegalStatus = (typeof legalStatuses)[number];
 
-/** A substance's legal status in Vietnam, only as far as a source confirms it. */
-function legalStatusSchema(context: ContentSchemaContext) {
+/** The statuses of the old shape, kept while pages are converted. */
+export const legacyLegalStatuses = ['listed', 'not-listed', 'not-confirmed'] as const;
+
+/** The fields of the old shape that moved into the body's sections. */
+const MOVED_TO_BODY = {
+  whatItIs: '“Là gì, dùng thế nào” / “What it is and how it is taken”',
+  effects: '“Cảm giác và thời gian tác dụng” / “How it feels and how long it lasts”',
+  risks: '“Nguy cơ cho sức khỏe” / “Health risks”',
+  mixing: '“Pha trộn nguy hiểm” / “Dangerous mixes”',
+} as const;
+
+/** A span of time `[from, to]`, e.g. `[5, 10]`. */
+function range(what: string, unit: string) {
+  return z
+    .tuple([z.number().nonnegative(), z.number().nonnegative()], {
+      error: `Write ${what} as [from, to] in ${unit}, e.g. [5, 10].`,
+    })
+    .refine(([from, to]) => from <= to, { error: `${what}: the first number (from) must not be larger than the second (to).` });
+}
+
+/** One way of taking the substance and how its effects unfold, from the timeline's source. */
+const timelineRouteSchema = z.object({
+  route: z.enum(intakeRoutes, { error: `Write route as one of: ${intakeRoutes.join(', ')}.` }),
+  /** Minutes until the effects start. */
+  onset: range('onset', 'minutes'),
+  /** Minutes until the effects are strongest; optional. */
+  peak: range('peak', 'minutes').optional(),
+  /** Hours the main effects last. */
+  duration: range('duration', 'hours'),
+  /** Hours of after-effects or come-down; optional. */
+  after: range('after', 'hours').optional(),
+});
+
+/** The timeline drawing's data, only where a source gives the figures. */
+function timelineSchema(context: ContentSchemaContext) {
   return z.object(
     {
-      /**
-       * `listed`: a source shows it in the Government's lists of narcotics; `not-listed`: a source shows it is not;
-       * `not-confirmed`: no source seen settles it (the page says so).
-       */
-      status: z.enum(legalStatuses, { error: `Write legalStatus.status as one of: ${legalStatuses.join(', ')}.` }),
-      /** One or two sentences a reader needs: which list or decree, or what is not confirmed and why. */
+      /** The source of every figure below; it must also be in the entry's `sources`. */
+      source: sourceId(context),
+      routes: z
+        .array(timelineRouteSchema, { error: 'Write timeline.routes as a list of { route, onset, duration }.' })
+        .min(1, { error: 'List at least one route under timeline.routes, or leave out the whole timeline.' }),
+    },
+    { error: 'Write timeline as { source, routes }, or leave it out when no source gives the figures.' },
+  );
+}
+
+/** The page's legal status, shown in the facts table and the legal box under “Pháp luật nói gì”. */
+function legalSchema(context: ContentSchemaContext) {
+  return z.object(
+    {
+      status: z.enum(legalStatuses, { error: `Write legal.status as one of: ${legalStatuses.join(', ')}.` }),
+      /** The articles the page relies on, as written in the law, e.g. "Điều 249". */
+      articles: z.array(text('an article'), { error: 'Write legal.articles as a list, e.g. ["Điều 249"].' }).default([]),
+      /** The source of the status; it must also be in the entry's `sources`. */
+      source: sourceId(context),
+      /** The day the status was checked against that source. */
+      checkedOn: calendarDate('Required: legal.checkedOn, the day the status was checked, written YYYY-MM-DD.'),
+      /** One or two plain sentences for the legal box (which list, what is a crime); optional. */
+      note: text('legal.note').optional(),
+      /** Only with `not-confirmed`: what is pending, in one plain sentence. */
+      pending: text('legal.pending').optional(),
+    },
+    {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'Required: legal, with status, articles, source and checkedOn (see content/SUBSTANCE-PAGES.md).'
+          : 'Write legal as an object.',
+    },
+  );
+}
+
+/** The fields both shapes share. */
+function sharedFields(context: ContentSchemaContext) {
+  return {
+    ...entryFields(context),
+    /** The name the A–Z list sorts by (e.g. "Ma túy đá"); the title may add the chemical name. */
+    name: text('name'),
+    /**
+     * Names people use for it, as heard; shown so a reader can recognise it, and searched by the A–Z filter (so list
+     * here the names a reader might type, with or without accents: the filter folds them).
+     */
+    streetNames: textList('streetNames'),
+    /** Signs that mean "call 115 now"; optional, shown in an emergency box. */
+    emergencySigns: z.array(text('an emergency sign')).optional(),
+  };
+}
+
+/** A drug page in the shape of `content/SUBSTANCE-PAGES.md`: the rest of the page is the body's eleven sections. */
+export function convertedSubstanceSchema(context: ContentSchemaContext) {
+  return z
+    .object({
+      ...sharedFields(context),
+      /** Three or four short plain sentences shown at the top: what it is, the main risk, the law, where to get help. */
+      summary: summaryLines(),
+      /** The kind of substance (the mixes table and the A–Z filter use it). */
+      group: z.enum(substanceGroups, { error: `Write group as one of: ${substanceGroups.join(', ')}.` }),
+      /** Onset and duration per route, drawn as a small timeline; only when a source gives the figures. */
+      timeline: timelineSchema(context).optional(),
+      legal: legalSchema(context),
+      /** The locator's service type the “Hỗ trợ nào phù hợp” box links to (`/tim-ho-tro?service=<code>`). */
+      helpFilter: z.enum(serviceTypes.codes, {
+        error: `Write helpFilter as one of the locator's service types: ${serviceTypes.codes.join(', ')}.`,
+      }),
+    })
+    .superRefine((entry, ctx) => {
+      checkEntry(entry, ctx);
+      checkCitedInEntry(entry, entry.legal.source, ['legal', 'source'], ctx);
+      if (entry.timeline) checkCitedInEntry(entry, entry.timeline.source, ['timeline', 'source'], ctx);
+      entry.timeline?.routes.forEach((route, index) => {
+        if (entry.timeline?.routes.findIndex((other) => other.route === route.route) !== index) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['timeline', 'routes', index, 'route'],
+            message: `Route "${route.route}" is listed twice in the timeline: give each route once.`,
+          });
+        }
+      });
+      checkLegal(entry, ctx);
+    });
+}
+
+/** The rules of `legal` that involve more than one field, and the Criminal Code's substances. */
+function checkLegal(
+  entry: { translationKey: string; legal: { status: LegalStatus; articles: string[]; pending?: string | undefined } },
+  ctx: z.RefinementCtx,
+): void {
+  const { legal } = entry;
+  if (legal.status === 'not-confirmed' && legal.pending === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['legal', 'pending'],
+      message: 'legal.status is not-confirmed: say under legal.pending what is pending (and keep checkedOn the day you looked).',
+    });
+  }
+  if (legal.status !== 'not-confirmed' && legal.pending !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['legal', 'pending'],
+      message: `Leave out legal.pending when legal.status is ${legal.status}: nothing is pending.`,
+    });
+  }
+  if (legal.status === 'criminal-code' && legal.articles.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['legal', 'articles'],
+      message: 'legal.status is criminal-code: list the articles the page relies on, e.g. ["Điều 249", "Điều 251"].',
+    });
+  }
+  const named = criminalCodeSubstanceOf(entry.translationKey);
+  if (named !== undefined && legal.status !== 'criminal-code') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['legal', 'status'],
+      message: `The Criminal Code names ${named} (Articles 248–252): write legal.status: criminal-code, with the articles and their source.`,
+    });
+  }
+}
+
+/** A substance's legal status in the old shape, only as far as a source confirms it. */
+function legacyLegalStatusSchema(context: ContentSchemaContext) {
+  return z.object(
+    {
+      status: z.enum(legacyLegalStatuses, {
+        error: `Write legalStatus.status as one of: ${legacyLegalStatuses.join(', ')}.`,
+      }),
       note: text('legalStatus.note'),
-      /** The source of this statement; it must also be in the entry's `sources`. */
       source: sourceId(context),
     },
     {
@@ -29,33 +231,73 @@ function legalStatusSchema(context: ContentSchemaContext) {
   );
 }
 
-/** A substance (`content/substances/{vi,en}/*.md`), listed A–Z at `/ma-tuy-a-z`. */
-export function substanceSchema(context: ContentSchemaContext) {
+/** A drug page in the old shape (what it is, effects, risks and mixing as fields), until it is converted. */
+export function legacySubstanceSchema(context: ContentSchemaContext) {
   return z
     .object({
-      ...entryFields(context),
-      /** The name the A–Z list sorts by (e.g. "Ma túy đá"); the title may add the chemical name. */
-      name: text('name'),
-      /**
-       * Names people use for it, as heard; shown so a reader can recognise it, and searched by the A–Z filter (so list
-       * here the names a reader might type, with or without accents: the filter folds them).
-       */
-      streetNames: textList('streetNames'),
-      /** What it is, in one short plain paragraph: the form it comes in, how it is taken, where people meet it. */
+      ...sharedFields(context),
       whatItIs: text('whatItIs'),
-      /** What people feel and what the body does soon after taking it, one plain sentence each. */
       effects: textList('effects'),
-      /** Whether Vietnam lists it as a narcotic, and the source that says so. */
-      legalStatus: legalStatusSchema(context),
-      /** Health risks, one plain sentence each, without scare words. */
+      legalStatus: legacyLegalStatusSchema(context),
       risks: textList('risks'),
-      /** What changes when it is taken with alcohol or other drugs, one plain sentence each. */
       mixing: textList('mixing'),
-      /** Signs that mean "call 115 now"; optional, shown in an emergency box. */
-      emergencySigns: z.array(text('an emergency sign')).optional(),
     })
     .superRefine((entry, ctx) => {
       checkEntry(entry, ctx);
       checkCitedInEntry(entry, entry.legalStatus.source, ['legalStatus', 'source'], ctx);
     });
+}
+
+export type ConvertedSubstance = z.output<ReturnType<typeof convertedSubstanceSchema>>;
+export type LegacySubstance = z.output<ReturnType<typeof legacySubstanceSchema>>;
+export type SubstanceData = ConvertedSubstance | LegacySubstance;
+
+/** Whether a drug page has the new shape (summary, sections, legal box). */
+export function isConverted(data: SubstanceData): data is ConvertedSubstance {
+  return 'summary' in data;
+}
+
+/**
+ * The drug-page schema: each page is read with the new shape, or with the old one while its `translationKey` is in
+ * `content/substances/.unconverted.json` (`context.unconvertedSubstances`).
+ */
+export function substanceSchema(context: ContentSchemaContext) {
+  const converted = convertedSubstanceSchema(context);
+  const legacy = legacySubstanceSchema(context);
+  const unconverted = new Set(context.unconvertedSubstances ?? []);
+  return z.unknown().transform((input, ctx): SubstanceData => {
+    const fields = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+    const key = fields['translationKey'];
+    const isLegacy = typeof key === 'string' && unconverted.has(key);
+    if (!isLegacy) {
+      for (const [field, section] of Object.entries(MOVED_TO_BODY)) {
+        if (field in fields) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `${field} moved into the body: write it under ## ${section} and delete the field (content/SUBSTANCE-PAGES.md).`,
+          });
+        }
+      }
+      if ('legalStatus' in fields) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['legalStatus'],
+          message:
+            'legalStatus is now legal { status, articles, source, checkedOn }: see content/SUBSTANCE-PAGES.md. If this page is not converted yet, its translationKey belongs in content/substances/.unconverted.json.',
+        });
+      }
+    }
+    const result = (isLegacy ? legacy : converted).safeParse(input);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const hint = isLegacy
+          ? ' (This page is listed in content/substances/.unconverted.json, so it is read in the old shape; if you converted it, remove it from that list.)'
+          : '';
+        ctx.addIssue({ code: 'custom', path: issue.path, message: `${issue.message}${hint}` });
+      }
+      return z.NEVER;
+    }
+    return result.data;
+  });
 }
