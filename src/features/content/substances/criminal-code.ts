@@ -7,9 +7,9 @@
 export const CRIMINAL_CODE_SUBSTANCES = [
   { substance: 'heroin', pages: ['heroin'] },
   { substance: 'cocaine', pages: ['cocaine'] },
-  { substance: 'methamphetamine', pages: ['crystal-methamphetamine', 'yaba'] },
+  { substance: 'methamphetamine', pages: ['methamphetamine', 'yaba'] },
   { substance: 'amphetamine', pages: ['amphetamine'] },
-  { substance: 'MDMA', pages: ['ecstasy-mdma'] },
+  { substance: 'MDMA', pages: ['mdma'] },
   { substance: 'XLR-11', pages: ['synthetic-cannabinoids'] },
   { substance: 'cannabis', pages: ['cannabis'] },
   { substance: 'opium', pages: ['opium'] },

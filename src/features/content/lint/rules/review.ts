@@ -8,9 +8,9 @@ export const VERDICTS = ['confirmed', 'corrected', 'reworded', 'removed'] as con
 /** Which language version of the page states the claim, in the optional Lang column. */
 export const CLAIM_LANGS = ['vi', 'en', 'vi+en'] as const;
 
-const STATEMENT = /^Reviewed by the editorial team on (\d{4}-\d{2}-\d{2})\b(.*)$/;
-// Any other line that names who reviewed: the record never names a person.
-const NAMED_REVIEWER = /\b(?:reviewer|reviewed by|người xem lại|người duyệt|người kiểm tra)\b/iu;
+const STATEMENT = /\breviewed by the editorial team on (\d{4}-\d{2}-\d{2})\b/i;
+// A line that names who reviewed: the record never names a person, only the editorial team.
+const NAMED_REVIEWER = /\breviewed by (?!the editorial team)|\breviewers?\s*:|người (?:xem lại|duyệt|kiểm tra)\s*:/iu;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -66,13 +66,15 @@ export function checkRecord(
   const iso = (date: Date) => date.toISOString().slice(0, 10);
   const tooLate = (date: string) => !Number.isNaN(asOf.getTime()) && date > iso(asOf);
 
-  const statementIndex = lines.findIndex((line) => STATEMENT.test(line.trim()));
-  let bothInStatement = false;
+  const statementIndex = lines.findIndex((line) => STATEMENT.test(line));
+  // Both language versions are covered when the record says so, or names both pages' files.
+  const bothLanguages =
+    /both languages/i.test(text) ||
+    (entries.length === 2 && entries.every((entry) => text.includes(`${entry.slug}.md`) || text.includes(`\`${entry.slug}\``)));
   if (statementIndex === -1) {
     problem(1, 'Write the line “Reviewed by the editorial team on YYYY-MM-DD.” (the day of the review; no names).');
   } else {
-    const [, date = '', rest = ''] = STATEMENT.exec(lines[statementIndex]?.trim() ?? '') ?? [];
-    bothInStatement = /both languages/i.test(rest);
+    const [, date = ''] = STATEMENT.exec(lines[statementIndex] ?? '') ?? [];
     for (const entry of entries) {
       const reviewedOn = entry.frontmatter['reviewedOn'];
       if (reviewedOn instanceof Date && iso(reviewedOn) !== date) {
@@ -127,12 +129,19 @@ export function checkRecord(
         `Start the verdict with ${VERDICTS.join(', ')} (a note may follow), not "${cell(at.verdict).slice(0, 40)}".`,
       );
     }
-    const ids = cell(at.source)
-      .split(/[,;]/)
-      .map((id) => id.trim().replace(/^`|`$/g, ''))
-      .filter((id) => id !== '' && id !== '—' && id !== '-');
-    if (ids.length === 0 && verdict !== 'removed') {
-      problem(line, 'Give the source id(s) the claim was checked against (only a removed claim may have none: “—”).');
+    // “—” (with a note after it, if any) says no source: allowed for a claim removed, or reworded to say what is unknown.
+    const sourceCell = cell(at.source);
+    const ids = sourceCell.startsWith('—')
+      ? []
+      : sourceCell
+          .split(/[,;]/)
+          .map((id) => id.trim().replace(/^`|`$/g, ''))
+          .filter((id) => id !== '');
+    if (ids.length === 0 && verdict !== 'removed' && verdict !== 'reworded') {
+      problem(
+        line,
+        'Give the source id(s) the claim was checked against; “—” only for a claim removed, or reworded to say what is not known and since when.',
+      );
     }
     for (const id of ids) {
       if (!known.has(id)) problem(line, `Source "${id}" is not in ${tree.registryFile}.`);
@@ -142,7 +151,7 @@ export function checkRecord(
     else if (tooLate(checkedOn)) problem(line, `Checked on ${checkedOn} is after asOf (${tree.policyFile}).`);
   }
   if (rows === 0) problem(headerIndex + 1, 'The table has no claims: one row per legal, clinical or statistical claim.');
-  if (rows > 0 && !bothInStatement && at.lang === -1) {
+  if (rows > 0 && !bothLanguages && at.lang === -1) {
     problem(
       statementIndex + 1 || 1,
       'Say the record covers both languages: “Reviewed by the editorial team on YYYY-MM-DD, both languages.”, or add a Lang column (vi, en, vi+en).',
