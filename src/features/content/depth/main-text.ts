@@ -48,18 +48,42 @@ const SKIPPED_TAGS = new Set(['svg', 'script', 'style', 'template', 'noscript'])
  * whitespace collapsed, without the parts marked `data-pagefind-ignore`. An empty list when the page has no article.
  */
 export function mainTextBlocks(html: string): string[] {
+  return readBlocks(html).map((block) => block.text);
+}
+
+/**
+ * The blocks of prose, for the repeated-sentence rule: like {@link mainTextBlocks}, without the blocks that are mostly
+ * a link (at least half their words are link text), such as “Nếu bạn lo cho người thân: <link to an article>” — a way
+ * to another page, which several pages may rightly share.
+ */
+export function proseBlocks(html: string): string[] {
+  return readBlocks(html)
+    .filter((block) => block.linkWords * 2 < words(block.text).length)
+    .map((block) => block.text);
+}
+
+/** One block of text and how many of its words are inside links. */
+interface Block {
+  text: string;
+  linkWords: number;
+}
+
+function readBlocks(html: string): Block[] {
   const article = parse(html).querySelector('article');
   if (!article) return [];
-  const blocks: string[] = [];
+  const blocks: Block[] = [];
   let current = '';
+  let linkText = '';
   const flush = () => {
     const text = current.replace(/\s+/g, ' ').trim();
-    if (text !== '') blocks.push(text);
+    if (text !== '') blocks.push({ text, linkWords: words(linkText).length });
     current = '';
+    linkText = '';
   };
-  const walk = (node: Node): void => {
+  const walk = (node: Node, inLink: boolean): void => {
     if (node.nodeType === 3) {
       current += node.text;
+      if (inLink) linkText += ` ${node.text}`;
       return;
     }
     if (node.nodeType !== 1) return;
@@ -70,10 +94,10 @@ export function mainTextBlocks(html: string): string[] {
     if (block) flush();
     // <br> separates lines the way a space does.
     if (tag === 'br') current += ' ';
-    for (const child of element.childNodes) walk(child);
+    for (const child of element.childNodes) walk(child, inLink || tag === 'a');
     if (block) flush();
   };
-  walk(article);
+  walk(article, false);
   flush();
   return blocks;
 }
