@@ -15,6 +15,7 @@ const validEntry = {
   sources: ['known-source'],
   publishedOn: '2026-11-01',
   reviewedOn: '2026-11-20',
+  summary: ['Một.', 'Hai.', 'Ba.'],
 };
 
 /** Each problem as Astro prints it: `path: message`. */
@@ -30,6 +31,14 @@ function without<T extends object>(object: T, key: keyof T): Partial<T> {
   delete copy[key];
   return copy;
 }
+
+describe('articles', () => {
+  test('an article without its summary is rejected', () => {
+    expect(problems(articleSchema(context).safeParse(without(validEntry, 'summary')))).toEqual([
+      'summary: Required: summary, three or four short sentences shown at the top of the page.',
+    ]);
+  });
+});
 
 describe('common entry fields', () => {
   test('a complete entry is accepted', () => {

@@ -16,7 +16,6 @@ import { checkPending } from './rules/pending.ts';
 import { checkPublishers } from './rules/publishers.ts';
 import { checkReview } from './rules/review.ts';
 import { checkSections } from './rules/sections.ts';
-import { checkSummary } from './rules/summary.ts';
 import type { ContentTree, Problem, RuleId } from './types.ts';
 
 export type { ContentTree, Problem, RuleId } from './types.ts';
@@ -39,7 +38,6 @@ export const rules: readonly { id: RuleId; check: (tree: ContentTree) => Problem
   { id: 'places', check: checkPlaces },
   { id: 'publishers', check: checkPublishers },
   { id: 'sections', check: checkSections },
-  { id: 'summary', check: checkSummary },
   { id: 'review', check: checkReview },
   { id: 'pending', check: checkPending },
   { id: 'mixes', check: checkMixes },

@@ -9,7 +9,6 @@ import type { Problem, Transition, TransitionList } from './types.ts';
  */
 export const TRANSITION_FILES = {
   unconvertedSubstances: 'substances/.unconverted.json',
-  withoutSummary: '.without-summary.json',
   unreviewed: 'review/.unreviewed.json',
   sourcesToReplace: 'review/.sources-to-replace.json',
 } as const satisfies Record<keyof Transition, string>;
@@ -43,7 +42,6 @@ export function loadTransition(projectRoot: string, contentDir: string, problems
   };
   return {
     unconvertedSubstances: read(TRANSITION_FILES.unconvertedSubstances),
-    withoutSummary: read(TRANSITION_FILES.withoutSummary),
     unreviewed: read(TRANSITION_FILES.unreviewed),
     sourcesToReplace: read(TRANSITION_FILES.sourcesToReplace),
   };

@@ -10,7 +10,6 @@ export type RuleId =
   | 'places'
   | 'publishers'
   | 'sections'
-  | 'summary'
   | 'review'
   | 'pending'
   | 'mixes'
@@ -93,8 +92,6 @@ export interface ContentTree {
 export interface Transition {
   /** Drug pages still in the old shape, by translationKey: `<content>/substances/.unconverted.json`. */
   unconvertedSubstances: TransitionList | null;
-  /** Articles and guides without a summary yet, as `<collection>/<translationKey>`: `<content>/.without-summary.json`. */
-  withoutSummary: TransitionList | null;
   /** Pages without a review record yet, as `<collection>/<translationKey>`: `<content>/review/.unreviewed.json`. */
   unreviewed: TransitionList | null;
   /** Sources still on a mirror or internal notes, by id: `<content>/review/.sources-to-replace.json`. */

@@ -7,11 +7,8 @@ export function articleSchema(context: ContentSchemaContext) {
   return z
     .object({
       ...entryFields(context),
-      /**
-       * Three or four short sentences shown at the top. Optional in the schema while issue 18's editor writes them; the
-       * content lint requires it of every article not listed in `content/.without-summary.json`.
-       */
-      summary: summaryLines().optional(),
+      /** Three or four short sentences shown at the top, so a reader on a phone gets the point before scrolling. */
+      summary: summaryLines(),
     })
     .superRefine(checkEntry);
 }

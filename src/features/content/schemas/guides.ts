@@ -16,11 +16,8 @@ export function guideSchema(context: ContentSchemaContext) {
   return z
     .object({
       ...entryFields(context),
-      /**
-       * Three or four short sentences shown at the top. Optional in the schema while issue 18's editor writes them; the
-       * content lint requires it of every guide not listed in `content/.without-summary.json`.
-       */
-      summary: summaryLines().optional(),
+      /** Three or four short sentences shown at the top, so a reader on a phone gets the point before scrolling. */
+      summary: summaryLines(),
       /**
        * The service type this pathway leads to: a code of the shared `serviceTypes` list. Absent for a guide about a
        * situation rather than a service (the commune police asking, being under 18).
