@@ -59,7 +59,7 @@ test('the police guide says plainly what the portal keeps and links to the priva
   await page.goto('/en/guides/when-the-commune-police-ask');
   await expect(page.getByText('we never promise more confidentiality than the law allows')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Privacy' }).last()).toHaveAttribute('href', '/en/privacy');
-  await expect(page.getByRole('heading', { name: 'What is not confirmed yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What we have not seen in the texts yet' })).toBeVisible();
 });
 
 for (const [lang, path] of [
