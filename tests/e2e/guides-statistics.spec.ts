@@ -7,13 +7,13 @@ for (const [lang, index, heading, reviewed] of [
   ['vi', '/huong-dan', 'Hướng dẫn từng bước', 'Xem lại lần cuối'],
   ['en', '/en/guides', 'Step-by-step guides', 'Last reviewed'],
 ] as const) {
-  test(`the guides index (${lang}) lists the six guides, each dated and ending with the next step`, async ({
+  test(`the guides index (${lang}) lists the seven guides (six pathways and the family crisis kit), each dated and ending with the next step`, async ({
     page,
   }) => {
     await page.goto(index);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     const links = page.locator('.guide-list .card-title a');
-    await expect(links).toHaveCount(6);
+    await expect(links).toHaveCount(7);
     const hrefs = await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
     for (const href of hrefs) {
       const response = await page.goto(href);
