@@ -158,3 +158,75 @@ describe('review dates', () => {
     expect(dueEntries(tree.entries, tree.policy, later)).toHaveLength(tree.entries.length);
   });
 });
+
+describe('the rules of issue 18, on their fixture', () => {
+  const base = `${fixture}/issue18`;
+  const { problems } = lintContent({
+    projectRoot,
+    contentDir: base,
+    sharedDir: fileURLToPath(new URL(`../../../${fixture}/shared`, import.meta.url)),
+  });
+  const lines = (rule: string) =>
+    problems.filter((p) => p.rule === rule).map((p) => `${p.file.replace(`${base}/`, '')}:${p.line} ${p.message}`);
+
+  test('refuses a source on a mirror or document-sharing site, a subdomain included, naming the site', () => {
+    const refused = lines('publishers');
+    expect(refused).toContain(
+      `sources.json:8 Source "mirror-copy" is on docslib.org, a document-sharing site: find the same document at its publisher (DOI, journal, the agency's own site; vbpl.vn, chinhphu.vn or thuvienphapluat.vn for a legal text), open it, and put that address here.`,
+    );
+    expect(refused.some((line) => line.startsWith('sources.json:13 Source "subdomain-mirror" is on coek.info'))).toBe(true);
+  });
+
+  test('refuses the team’s internal notes as a source, and lets a stored copy of a published page through', () => {
+    expect(lines('publishers')).toContain(
+      'sources.json:18 Source "internal-notes" is the team\'s internal notes (shared/facts/vietnam-2026.md), not a published source: cite the publication the notes rely on.',
+    );
+    const named = lines('publishers').join('\n');
+    expect(named).not.toContain('"publisher-page"');
+    expect(named).not.toContain('"seed-copy"');
+    // Listed in review/.sources-to-replace.json: it waits for its replacement.
+    expect(named).not.toContain('"waiting-mirror"');
+  });
+
+  test('refuses a drug page whose H2s are not the eleven sections in order, and a picture by relative path', () => {
+    expect(lines('sections')).toEqual([
+      'substances/vi/trang-thuoc.md:13 “## Tác dụng” is not one of the eleven sections: use the headings of content/SUBSTANCE-PAGES.md exactly, and ### for sub-headings.',
+      'substances/vi/trang-thuoc.md:17 Missing section 2, “## Cảm giác và thời gian tác dụng”, before this one.',
+      'substances/vi/trang-thuoc.md:29 Missing section 6, “## Mang thai và cho con bú”, before this one.',
+      'substances/vi/trang-thuoc.md:33 “## Mang thai và cho con bú” is out of order or repeated: section 6 comes before “## Lái xe, đi học và đi làm”.',
+      'substances/vi/trang-thuoc.md:53 Picture "hinh.png": put drug pages\' pictures in public/ and link them by absolute path, e.g. /images/ten-anh.svg.',
+    ]);
+  });
+
+  test('refuses an undated “chưa đối chiếu” on a reviewed page, not a dated one nor one on a page still waiting', () => {
+    expect(lines('pending')).toEqual([
+      'substances/vi/trang-thuoc.md:15 “chưa đối chiếu”: say in the same sentence what is pending and the date it was checked, e.g. “(đối chiếu ngày 6/12/2026)”; or, if it is settled now, state it with its source.',
+    ]);
+  });
+
+  test('refuses a review record that names a reviewer, has the wrong date, an unknown verdict or source, or one language', () => {
+    expect(lines('review')).toEqual([
+      'review/articles/an-article.md:3 The record names no reviewer: keep only “Reviewed by the editorial team on YYYY-MM-DD.”',
+      `review/articles/an-article.md:4 The review date 2026-12-05 differs from reviewedOn 2026-12-06 of ${base}/articles/vi/an-article.md: set both to the day of the review.`,
+      `review/articles/an-article.md:4 The review date 2026-12-05 differs from reviewedOn 2026-12-06 of ${base}/articles/en/an-article.md: set both to the day of the review.`,
+      'review/articles/an-article.md:6 No claim of the en page is recorded: the record covers both languages.',
+      'review/articles/an-article.md:8 Start the verdict with confirmed, corrected, reworded, removed (a note may follow), not "new".',
+      `review/articles/an-article.md:8 Source "made-up-id" is not in ${base}/sources.json.`,
+      `review/articles/an-article.md:9 Checked on 2027-01-01 is after asOf (${base}/as-of.json).`,
+    ]);
+  });
+
+  test('refuses a mixes row naming no drug page', () => {
+    expect(lines('mixes')).toEqual([
+      'mixes.json:3 Row "unknown-pair": "no-such-drug" is not the translationKey of a drug page (or write group:<group>).',
+    ]);
+  });
+
+  test('keeps the transition lists shrinking: nothing listed that does not exist or no longer needs it', () => {
+    expect(lines('transition')).toEqual([
+      'review/.sources-to-replace.json:3 Source "publisher-page" now points at its publisher: remove it from this list.',
+      'review/.sources-to-replace.json:4 "ghost-source" names no source id: remove it from the list (or fix the name).',
+      'substances/.unconverted.json:3 "ghost-drug" names no drug page (translationKey): remove it from the list (or fix the name).',
+    ]);
+  });
+});
