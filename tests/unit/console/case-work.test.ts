@@ -46,6 +46,27 @@ describe(`case work in the console (${testEngine})`, () => {
   });
   afterAll(() => bed?.cleanup());
 
+  it('opens no case, inbox or action to point staff who have not set up a second factor', async () => {
+    const withoutSecondFactor = await bed.staff({
+      email: 'no-second-factor@example.invalid',
+      role: 'point-staff',
+      pointIds: [bed.points.baDinh],
+      secondFactor: false,
+    });
+    const { caseId } = await bed.intake({ message: `Chưa có lớp bảo vệ thứ hai ${MARKER}` });
+    expect(await loadCaseDetail(bed.db, bed.keyring, withoutSecondFactor, caseId, bed.clock.now())).toBeUndefined();
+    await act(withoutSecondFactor, caseId, 'acknowledge');
+    const [row] = await bed.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
+    expect(row?.status).toBe('new');
+    const views = await bed.db.select().from(auditLog).where(eq(auditLog.caseId, caseId));
+    expect(views).toEqual([]);
+    // The same person once the second factor is set up reads it.
+    const later = { ...withoutSecondFactor, twoFactorEnabled: true };
+    expect((await loadCaseDetail(bed.db, bed.keyring, later, caseId, bed.clock.now()))?.payload?.message).toContain(
+      MARKER,
+    );
+  });
+
   it("shows a case with its words to its point's staff only, and records each view", async () => {
     const { caseId, pointId } = await bed.intake({ message: `Con tôi ${MARKER}` });
     expect(pointId).toBe(bed.points.baDinh);

@@ -26,6 +26,12 @@ describe('who may do what in the console', () => {
     expect(canUseInbox(national)).toBe(false);
   });
 
+  it('lets nobody without a second factor read or work on a case', () => {
+    const withoutSecondFactor: Principal = { ...staffA, twoFactorEnabled: false };
+    expect(canWorkOnCase(withoutSecondFactor, { pointId: 'p1' })).toBe(false);
+    expect(canUseInbox(withoutSecondFactor)).toBe(false);
+  });
+
   it('keeps a provincial administrator inside their province; a national one anywhere', () => {
     expect(canAdministerPoint(hanoi, { id: 'p1', provinceCode: '01' })).toBe(true);
     expect(canAdministerPoint(hanoi, { id: 'p3', provinceCode: '48' })).toBe(false);
