@@ -7,8 +7,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { request, type APIRequestContext } from '@playwright/test';
+import { request, type APIRequestContext, type Page } from '@playwright/test';
 import { localizedPath } from '#src/features/site/routes.ts';
+import { useTranslations, type Lang } from '#src/i18n/index.ts';
 import { repoRoot } from '../setup/portal-process.ts';
 import { totpCode } from '../setup/totp.ts';
 import {
@@ -119,4 +120,22 @@ async function setUpSecondFactor(client: APIRequestContext, key: StaffKey): Prom
   if (confirmed.status() !== 303)
     throw new Error(`confirming the second factor of ${key} answered ${confirmed.status()}`);
   writeFileSync(secretFile(key), `${secret}\n`);
+}
+
+/**
+ * In a browser at the code step of `key`'s sign-in: types the code their authenticator shows and sends it. The second
+ * factor is set up first (through the forms, by signedIn()) when this run has not done it yet.
+ */
+export async function ensureSecondFactor(key: StaffKey): Promise<void> {
+  if (storedSecret(key) === undefined) await (await signedIn(key)).dispose();
+}
+
+export async function enterCode(page: Page, key: StaffKey, lang: Lang): Promise<void> {
+  const secret = storedSecret(key);
+  if (secret === undefined) throw new Error(`${key} has no second factor set up in this run`);
+  const tr = useTranslations(lang);
+  await page
+    .getByLabel(tr('console.verify.code.label'))
+    .fill(await freshCode(`otpauth://totp/x?secret=${secret}`, key));
+  await page.getByRole('button', { name: tr('console.verify.submit') }).click();
 }

@@ -10,7 +10,13 @@ import { expect, request, test, type APIRequestContext } from '@playwright/test'
 import { isConsolePath } from '#src/features/console/console-paths.ts';
 import { localizedPath, routes } from '#src/features/site/routes.ts';
 import { repoRoot } from '../setup/portal-process.ts';
-import { consoleStaff, STAFF_PASSWORD, throttleTarget, type StaffKey } from '../fixtures/console-staff.ts';
+import {
+  consoleStaff,
+  singleUseStaff,
+  STAFF_PASSWORD,
+  throttleTarget,
+  type StaffKey,
+} from '../fixtures/console-staff.ts';
 import { baseURL, csrfOf, newClient, readFixture, signedIn } from './console-helpers.ts';
 import { consoleRouteRules, type Expectation, type Principal } from './console-route-rules.ts';
 
@@ -193,9 +199,10 @@ test('sign-in is throttled under a scripted burst, per account from many clients
 });
 
 test('the session cookie is HttpOnly and SameSite=Lax, and the console never lets a page be cached', async () => {
-  const client = await newClient('staffA');
+  // An account without a second factor yet gets its session at the password step (then sets the factor up).
+  const client = await newClient('anonymous');
   const signIn = await client.post('/quan-ly/dang-nhap', {
-    form: { email: consoleStaff.staffA.email, password: STAFF_PASSWORD, next: '/quan-ly' },
+    form: { email: singleUseStaff.cookieUser.email, password: STAFF_PASSWORD, next: '/quan-ly' },
   });
   const cookies = signIn
     .headersArray()
@@ -210,7 +217,10 @@ test('the session cookie is HttpOnly and SameSite=Lax, and the console never let
   // server ends the session itself after the idle limit whatever the cookie says.
   expect(session).not.toMatch(/Max-Age|Expires/i);
   const inbox = await client.get('/quan-ly');
-  expect(inbox.status()).toBe(200);
-  expect(inbox.headers()['cache-control']).toMatch(/no-store/);
+  expect(inbox.status()).toBe(303);
+  expect(inbox.headers()['location']).toContain('setup=two-factor');
+  const account = await client.get(localizedPath('consoleAccount', 'vi'));
+  expect(account.status()).toBe(200);
+  expect(account.headers()['cache-control']).toMatch(/no-store/);
   await client.dispose();
 });

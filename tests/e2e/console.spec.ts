@@ -18,7 +18,7 @@ import {
 import { localizedPath } from '#src/features/site/routes.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
 import { consoleStaff, STAFF_PASSWORD, type StaffKey } from '../fixtures/console-staff.ts';
-import { readFixture } from './console-helpers.ts';
+import { enterCode, ensureSecondFactor, readFixture } from './console-helpers.ts';
 
 const MARKER = 'E2E-console-7Q2';
 const t = useTranslations('vi');
@@ -42,11 +42,14 @@ async function browserOf(
 
 async function signIn(page: Page, key: StaffKey, lang: Lang = 'vi'): Promise<void> {
   const tr = useTranslations(lang);
+  await ensureSecondFactor(key);
   await page.goto(localizedPath('console', lang));
   await expect(page).toHaveURL(new RegExp(`${localizedPath('consoleSignIn', lang)}\\?next=`));
   await page.getByLabel(tr('console.signIn.email.label')).fill(consoleStaff[key].email);
   await page.getByLabel(tr('console.signIn.password.label')).fill(STAFF_PASSWORD);
   await page.getByRole('button', { name: tr('console.signIn.submit') }).click();
+  // Everyone who reads requests has a second factor: the code step follows the password.
+  await enterCode(page, key, lang);
   await expect(page.locator('h1')).toHaveText(tr('console.inbox.title'));
 }
 

@@ -5,7 +5,7 @@
  *   (303, remembering where to return);
  * - refuses a POST from another site (Origin / Fetch Metadata) and, once signed in, a POST without the session's CSRF
  *   token, before any page code runs;
- * - sends an administrator without a second factor to set one up;
+ * - sends anyone without a second factor (administrators and point staff alike) to set one up;
  * - marks every answer `Cache-Control: no-store` and `noindex`: console pages hold personal data.
  * What a signed-in person may reach within a page (their point's cases, their province) is decided by policy.ts.
  */
@@ -19,7 +19,6 @@ import { principalFromHeaders } from './auth/session.server.ts';
 import { consoleRouteOf, PUBLIC_CONSOLE_ROUTES, TWO_FACTOR_SETUP_ROUTES } from './console-paths.ts';
 import { CSRF_FIELD, csrfToken, isValidCsrfToken } from './csrf.server.ts';
 import { MAX_IMPORT_FORM_BYTES } from './forms.server.ts';
-import { isAdmin } from './principal.ts';
 import { getConsoleServices } from './services.server.ts';
 
 function privateHeaders(response: Response): Response {
@@ -85,7 +84,8 @@ export async function consoleGuard(context: APIContext, next: MiddlewareNext): P
             : 'Refused: the form does not match your session. Reload the page.',
         );
     }
-    if (isAdmin(principal) && !principal.twoFactorEnabled && !TWO_FACTOR_SETUP_ROUTES.has(id))
+    // Everyone sets up a second factor first: administrators manage staff, point staff read requests for help.
+    if (!principal.twoFactorEnabled && !TWO_FACTOR_SETUP_ROUTES.has(id))
       return seeOther(`${localizedPath('consoleAccount', lang)}?setup=two-factor`);
   }
 

@@ -1,7 +1,8 @@
 /**
  * Who may do what in the console: the one place authorization is decided. Pages and actions ask these functions;
  * none decides on its own. The rules (DESIGN.md, "Privacy and security by construction"):
- * - only staff of the point that holds a case read it or act on it (administrators never read case text);
+ * - only staff of the point that holds a case read it or act on it (administrators never read case text), and only
+ *   once they have a second factor;
  * - administrators manage the points, staff, directory, counts and audit log of their province (national: all);
  * - nobody adds themselves to a point, and administrators hold no point at all.
  */
@@ -18,14 +19,17 @@ export interface PointScope {
   readonly provinceCode: string;
 }
 
-/** Reading a case's words, and every action on it (acknowledge, reply, note, hand over, close, flag). */
+/**
+ * Reading a case's words, and every action on it (acknowledge, reply, note, hand over, close, flag). Requests for help
+ * are health data (Law 91/2025/QH15): nobody reads them on a password alone, so a second factor is required too.
+ */
 export function canWorkOnCase(principal: Principal, scope: CaseScope): boolean {
-  return principal.role === 'point-staff' && principal.pointIds.includes(scope.pointId);
+  return principal.role === 'point-staff' && principal.twoFactorEnabled && principal.pointIds.includes(scope.pointId);
 }
 
-/** Seeing the inbox of cases at all (point staff only). */
+/** Seeing the inbox of cases at all (point staff with a second factor only). */
 export function canUseInbox(principal: Principal): boolean {
-  return principal.role === 'point-staff' && principal.pointIds.length > 0;
+  return principal.role === 'point-staff' && principal.twoFactorEnabled && principal.pointIds.length > 0;
 }
 
 /** Administering a province: its points, staff, directory, reports, counts, audit log, dead letters, imports. */

@@ -18,6 +18,7 @@ import { openPayload } from '#src/features/outbox/payload.server.ts';
 import { locations } from '#src/db/schema/index.ts';
 import { createStaffAccount } from '#src/features/console/staff/accounts.server.ts';
 import { startPortal, type RunningPortal } from '../../setup/portal-process.ts';
+import { totpCode } from '../../setup/totp.ts';
 import { createTestDatabaseEnv, makeTempDir, testEngine } from '../../setup/db.ts';
 import { dumpAllTables, tablesContaining } from '../../setup/table-dump.ts';
 import { freePort, hasBuild, NO_BUILD_MESSAGE, prepareDemoDatabase, sendIntake, serverEnv } from './portal-helpers.ts';
@@ -70,11 +71,33 @@ async function workOnCases(url: string, headers: Record<string, string>): Promis
       headers: { ...headers, origin: url, cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(form),
     });
+  const cookiesOf = (response: Response) =>
+    response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
   const signIn = await post('/quan-ly/dang-nhap', { email: staffEmail, password: staffPassword, next: '/quan-ly' });
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  // Point staff set up their second factor before they may read a request, as at a first sign-in.
+  const firstCookie = cookiesOf(signIn);
+  const accountPage = await (
+    await fetch(`${url}/quan-ly/tai-khoan`, { headers: { ...headers, cookie: firstCookie } })
+  ).text();
+  const accountCsrf = /name="csrf" value="([^"]*)"/.exec(accountPage)?.[1] ?? '';
+  const started = await (
+    await post(
+      '/quan-ly/tai-khoan',
+      { csrf: accountCsrf, action: 'start-two-factor', password: staffPassword },
+      firstCookie,
+    )
+  ).text();
+  const totpUri = /name="totpUri" value="([^"]+)"/.exec(started)?.[1]?.replaceAll('&amp;', '&') ?? '';
+  const confirmed = await post(
+    '/quan-ly/tai-khoan',
+    { csrf: accountCsrf, action: 'confirm-two-factor', totpUri, code: totpCode(totpUri) },
+    firstCookie,
+  );
+  expect(confirmed.status).toBe(303);
+  const cookie = cookiesOf(confirmed);
   const inbox = await (await fetch(`${url}/quan-ly`, { headers: { ...headers, cookie } })).text();
   const paths = [...new Set([...inbox.matchAll(/href="(\/quan-ly\/yeu-cau\/[0-9a-f-]{36})"/g)].map((m) => m[1] ?? ''))];
   const pageHeaders: Headers[] = [];

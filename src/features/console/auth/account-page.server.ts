@@ -1,6 +1,6 @@
 /**
- * The account page (`/quan-ly/tai-khoan`): who you are and what you may reach; the second factor (required for
- * administrators, who are sent here until it is set up); your password; signing out on every device; the language of
+ * The account page (`/quan-ly/tai-khoan`): who you are and what you may reach; the second factor (required of everyone,
+ * who is sent here until it is set up); your password; signing out on every device; the language of
  * your e-mails.
  */
 import type { AstroGlobal } from 'astro';
