@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { pageTypes } from '#src/features/site/page-types.ts';
-import { languages } from '#src/i18n/index.ts';
+import { localizedPath } from '#src/features/site/routes.ts';
+import { isLang, languages, useTranslations } from '#src/i18n/index.ts';
 
 // Every page type, in both languages: it answers, declares its language, switches language to the same page, loads
 // with no console error (a CSP violation shows up as one) and has no WCAG 2.2 AA violation that axe can find.
@@ -28,6 +29,20 @@ for (const pageType of pageTypes) {
           [],
         );
         expect(consoleErrors).toEqual([]);
+        // Every page leads back to a request (header and footer) and has the quick exit; embeds are parts of other
+        // sites' pages and have neither.
+        if (pageType.embed !== true) {
+          const pageLang = isLang(htmlLang) ? htmlLang : lang;
+          const t = useTranslations(pageLang);
+          const track = localizedPath('track', pageLang);
+          await expect(
+            page.getByRole('banner').getByRole('link', { name: t('nav.track'), exact: true }),
+          ).toHaveAttribute('href', track);
+          await expect(
+            page.getByRole('contentinfo').getByRole('link', { name: t('nav.track'), exact: true }),
+          ).toHaveAttribute('href', track);
+          await expect(page.getByRole('link', { name: t('quickExit.label'), exact: true })).toBeVisible();
+        }
       });
 
       // Embeds have no site header: the language is the snippet's choice (widgets.spec.ts checks both).
@@ -66,15 +81,49 @@ test('the skip link is the first thing a keyboard reaches and moves focus to the
   await expect(page.locator('main#main')).toBeFocused();
 });
 
-test('the header offers the two things people come for and the emergency line', async ({ page }) => {
-  for (const [lang, find, ask] of [
-    ['vi', 'Tìm nơi hỗ trợ', 'Xin tư vấn'],
-    ['en', 'Find help', 'Ask for counselling'],
-  ] as const) {
-    await page.goto(lang === 'vi' ? '/' : '/en/');
+test('the header offers the help loop (find, ask, track) and the emergency line; the home page leads to tracking', async ({
+  page,
+}) => {
+  for (const lang of languages) {
+    const t = useTranslations(lang);
+    await page.goto(localizedPath('home', lang));
     const nav = page.getByRole('navigation').first();
-    await expect(nav.getByRole('link', { name: find })).toBeVisible();
-    await expect(nav.getByRole('link', { name: ask })).toBeVisible();
+    for (const [key, route] of [
+      ['nav.findHelp', 'findHelp'],
+      ['nav.askForHelp', 'askForHelp'],
+      ['nav.track', 'track'],
+    ] as const) {
+      await expect(nav.getByRole('link', { name: t(key), exact: true })).toHaveAttribute(
+        'href',
+        localizedPath(route, lang),
+      );
+    }
     await expect(page.locator('.emergency a[href="tel:115"]')).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: t('nav.track'), exact: true })).toHaveAttribute(
+      'href',
+      localizedPath('track', lang),
+    );
   }
+});
+
+test('the quick exit is a plain link on a content page (the page stays in history) and drops the locator from history', async ({
+  page,
+}) => {
+  const t = useTranslations('vi');
+  await page.route('https://www.google.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>neutral</title>' }),
+  );
+  // A content page ships no script: the link is followed as any link, and Back returns to the page.
+  await page.goto(localizedPath('home', 'vi'));
+  await page.goto(localizedPath('privacy', 'vi'));
+  await page.getByRole('link', { name: t('quickExit.label'), exact: true }).click();
+  await expect(page).toHaveURL(/^https:\/\/www\.google\.com\/search\?q=/);
+  await page.goBack();
+  expect(new URL(page.url()).pathname).toBe(localizedPath('privacy', 'vi'));
+  // The locator has islands: the runtime makes the link replace the history entry, and Back skips the locator.
+  await page.goto(localizedPath('findHelp', 'vi'));
+  await page.getByRole('link', { name: t('quickExit.label'), exact: true }).click();
+  await expect(page).toHaveURL(/^https:\/\/www\.google\.com\/search\?q=/);
+  await page.goBack();
+  expect(new URL(page.url()).pathname).toBe(localizedPath('privacy', 'vi'));
 });

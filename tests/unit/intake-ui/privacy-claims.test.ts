@@ -67,6 +67,20 @@ const CLAIMS: readonly Claim[] = [
     proofs: [JOURNEY_JS, e2e('en, JavaScript on: ask, preview, send, receipt, notice, follow-up, withdraw')],
   },
   {
+    id: 'quick-exit',
+    says: 'Every page has the quick exit; with JavaScript, on the pages with islands, it drops the page from history; otherwise the page stays in history. How to clear the history.',
+    proofs: [
+      e2e(
+        'the quick exit is at the bottom right of ${path}, in thumb reach, leaves for a neutral site and drops the page from history',
+      ),
+      {
+        file: 'tests/e2e/pages.spec.ts',
+        name: 'the quick exit is a plain link on a content page (the page stays in history) and drops the locator from history',
+      },
+      { file: 'tests/e2e/pages.spec.ts', name: 'answers, declares its language and has no axe violation' },
+    ],
+  },
+  {
     id: 'no-referrer',
     says: 'A link to another site does not tell it which page was being read.',
     proofs: [
