@@ -53,6 +53,8 @@ export default defineConfig({
       // One reverse proxy is trusted, so a test can speak for its own client (X-Forwarded-For) and get its own rate
       // limit buckets; requests without the header are keyed by the socket address as before.
       TRUST_PROXY: '1',
+      // Published in /.well-known/security.txt (conventions.spec.ts).
+      SECURITY_CONTACT: 'security@example.invalid',
       ...(process.env.E2E_LOG_FILE ? { E2E_LOG_FILE: process.env.E2E_LOG_FILE } : {}),
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },

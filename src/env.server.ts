@@ -57,6 +57,8 @@ export interface Env {
   readonly redisPrefix: string;
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (0: use the socket address). */
   readonly trustProxy: number;
+  /** Where security problems are reported (`mailto:`, `https:` or `tel:` URIs): the `Contact` lines of security.txt. */
+  readonly securityContacts: readonly string[];
   /** Highest secret counter of a proof-of-work challenge (attempts a browser needs, about ¾ of it on average). */
   readonly altchaComplexity: number;
   /** PBKDF2 iterations per proof-of-work attempt. */
@@ -161,6 +163,21 @@ const specs = [
         error: 'must be an origin only, like https://hotro.example.gov.vn (no path, query or fragment)',
       })
       .transform((v) => (v === undefined ? undefined : new URL(v).origin)),
+  },
+  {
+    name: 'SECURITY_CONTACT',
+    default: undefined,
+    meaning:
+      'Where people report security problems, published in /.well-known/security.txt: an e-mail address or a mailto:, https: or tel: URI; several separated by commas, preferred first. Unset: security.txt answers 404.',
+    secret: false,
+    display: 'plain',
+    schema: optionalText
+      .refine((v) => v === undefined || v.split(',').every((item) => securityContact(item.trim()) !== undefined), {
+        error: 'must be e-mail addresses or mailto:, https: or tel: URIs, separated by commas',
+      })
+      .transform((v) =>
+        v === undefined ? [] : v.split(',').map((item) => securityContact(item.trim()) ?? item.trim()),
+      ),
   },
   {
     name: 'DEMO',
@@ -485,6 +502,7 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     redisPrefix: get<string>('REDIS_PREFIX'),
     trustProxy: get<number>('TRUST_PROXY'),
     escalationWorkingDays: get<number>('ESCALATION_WORKING_DAYS'),
+    securityContacts: get<readonly string[]>('SECURITY_CONTACT'),
     altchaComplexity: get<number>('ALTCHA_COMPLEXITY'),
     altchaCost: get<number>('ALTCHA_COST'),
     mailFrom: get<string>('MAIL_FROM'),
@@ -503,6 +521,15 @@ function isFakeResend(baseUrl: string | undefined): boolean {
   if (baseUrl === undefined) return false;
   const host = new URL(baseUrl).hostname;
   return host !== 'resend.com' && !host.endsWith('.resend.com');
+}
+
+/** A security contact as a URI (a bare e-mail address becomes `mailto:`), or undefined when it is not one. */
+function securityContact(value: string): string | undefined {
+  const email = /^[^\s<>@,]+@[^\s<>@,]+\.[^\s<>@,]+$/;
+  if (email.test(value)) return `mailto:${value}`;
+  if (value.startsWith('mailto:')) return email.test(value.slice('mailto:'.length)) ? value : undefined;
+  if (value.startsWith('tel:')) return /^tel:\+?[0-9][0-9 ().-]{2,}$/.test(value) ? value : undefined;
+  return isUrl(value, ['https:']) ? value : undefined;
 }
 
 function isOriginOnly(url: URL): boolean {

@@ -28,6 +28,10 @@ export const routes = {
   /** The overdose and poisoning first-aid card: a page that prints on one A4 sheet, and its shareable image. */
   firstAid: { vi: '/so-cuu-qua-lieu', en: '/en/overdose-first-aid' },
   firstAidCard: { vi: '/so-cuu-qua-lieu.png', en: '/en/overdose-first-aid.png' },
+  /** The image link previews show for pages without one of their own (1200×630 PNG, drawn at build). */
+  shareImage: { vi: '/anh-chia-se.png', en: '/en/share-image.png' },
+  /** The web app manifest (name, icons, colours), one per language so an installed portal opens in it. */
+  manifest: { vi: '/manifest.webmanifest', en: '/en/manifest.webmanifest' },
   /** Site search (Pagefind; its script loads on this page only). */
   search: { vi: '/tim-kiem', en: '/en/search' },
   /** RSS feed of new articles, one per language. */

@@ -54,9 +54,12 @@ function declaredAlternate(
   if (!existsSync(file)) return undefined;
   const html = readFileSync(file, 'utf8');
   const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];
-  const alternate = /<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/.exec(html);
-  if (!lang || !alternate?.[1] || !alternate[2]) return undefined;
-  return { lang, other: { lang: alternate[1], href: alternate[2] } };
+  // The page lists itself, its other language and x-default; the other language is the pair.
+  const other = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].find(
+    ([, hreflang]) => hreflang !== lang && hreflang !== 'x-default',
+  );
+  if (!lang || !other?.[1] || !other[2]) return undefined;
+  return { lang, other: { lang: other[1], href: other[2] } };
 }
 
 /** The other language of an on-demand page with a fixed path (the locator, the intake form…), from the route table. */
@@ -89,11 +92,11 @@ export function withLanguageLinks<T extends SitemapItem>(
   const otherIsHome = otherUrl.pathname === routes.home.vi || otherUrl.pathname.replace(/\/$/, '') === '/en';
   const selfIsHome = url.pathname === routes.home.vi || url.pathname.replace(/\/$/, '') === '/en';
   if (otherIsHome && !selfIsHome) return { ...item, links: undefined };
-  return {
-    ...item,
-    links: [
-      { lang: found.lang, url: asListed(url) },
-      { lang: found.other.lang, url: asListed(otherUrl) },
-    ],
-  };
+  const pair = [
+    { lang: found.lang, url: asListed(url) },
+    { lang: found.other.lang, url: asListed(otherUrl) },
+  ];
+  // Readers of neither language get the Vietnamese page (as each page's own x-default link says).
+  const vietnamese = pair.find((link) => link.lang === 'vi');
+  return { ...item, links: vietnamese ? [...pair, { lang: 'x-default', url: vietnamese.url }] : pair };
 }

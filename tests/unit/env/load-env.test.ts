@@ -79,6 +79,14 @@ describe('loadEnv accepts', () => {
     expect(loadEnv({ SITE_URL: 'https://hotro.example.gov.vn/' }).siteUrl).toBe('https://hotro.example.gov.vn');
   });
 
+  it('SECURITY_CONTACT as URIs, a bare e-mail address as mailto:, preferred first', () => {
+    expect(
+      loadEnv({ SECURITY_CONTACT: 'security@hotro.example.gov.vn, https://hotro.example.gov.vn/bao-mat' })
+        .securityContacts,
+    ).toEqual(['mailto:security@hotro.example.gov.vn', 'https://hotro.example.gov.vn/bao-mat']);
+    expect(loadEnv({}).securityContacts).toEqual([]);
+  });
+
   it('a base64 INTAKE_ENCRYPTION_KEY of 32 bytes', () => {
     expect(loadEnv({ INTAKE_ENCRYPTION_KEY: KEY_32 }).intakeEncryptionKey).toBe(KEY_32);
   });
@@ -157,6 +165,13 @@ describe('loadEnv refuses', () => {
 
   it('a SITE_URL that is not http(s)', () => {
     expect(envErrorFor({ SITE_URL: 'ftp://example.org' })).toMatch(/^SITE_URL is not a valid http\(s\):\/\/ URL/);
+  });
+
+  it('a SECURITY_CONTACT that is neither an e-mail address nor a mailto:, https: or tel: URI', () => {
+    expect(envErrorFor({ SECURITY_CONTACT: 'http://example.org/security' })).toMatch(
+      /^SECURITY_CONTACT must be e-mail addresses or mailto:, https: or tel: URIs/,
+    );
+    expect(envErrorFor({ SECURITY_CONTACT: 'security team' })).toMatch(/^SECURITY_CONTACT /);
   });
 
   it('a SITE_URL with a path', () => {

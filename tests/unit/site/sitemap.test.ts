@@ -8,12 +8,17 @@ const site = 'https://hotro.example.invalid';
 const clientDir = mkdtempSync(join(tmpdir(), 'sitemap-client-'));
 afterAll(() => rmSync(clientDir, { recursive: true, force: true }));
 
-/** A built page as Astro writes it: `<path>/index.html`, declaring its language and its translation. */
+/**
+ * A built page as Astro writes it: `<path>/index.html`, declaring its language, its translation, itself and x-default
+ * (the Vietnamese page), in the order BaseLayout writes them.
+ */
 function builtPage(path: string, lang: string, alternate: { lang: string; href: string }): void {
   mkdirSync(join(clientDir, path), { recursive: true });
+  const self = `${site}/${path}`;
+  const link = (hreflang: string, href: string) => `<link rel="alternate" hreflang="${hreflang}" href="${href}">`;
   writeFileSync(
     join(clientDir, path, 'index.html'),
-    `<!doctype html><html lang="${lang}"><head><link rel="alternate" hreflang="${alternate.lang}" href="${site}${alternate.href}"></head></html>`,
+    `<!doctype html><html lang="${lang}"><head>${link(alternate.lang, `${site}${alternate.href}`)}${link(lang, self)}${link('x-default', lang === 'vi' ? self : `${site}${alternate.href}`)}</head></html>`,
   );
 }
 
@@ -45,6 +50,13 @@ describe('sitemap', () => {
     expect(item.links).toEqual([
       { lang: 'vi', url: `${site}/chien-dich/khong-phai-keo/` },
       { lang: 'en', url: `${site}/en/campaigns/not-candy/` },
+      { lang: 'x-default', url: `${site}/chien-dich/khong-phai-keo/` },
+    ]);
+    builtPage('en/campaigns/not-candy', 'en', { lang: 'vi', href: '/chien-dich/khong-phai-keo' });
+    expect(withLanguageLinks({ url: `${site}/en/campaigns/not-candy/` }, clientDir).links).toEqual([
+      { lang: 'en', url: `${site}/en/campaigns/not-candy/` },
+      { lang: 'vi', url: `${site}/chien-dich/khong-phai-keo/` },
+      { lang: 'x-default', url: `${site}/chien-dich/khong-phai-keo/` },
     ]);
   });
 
@@ -53,6 +65,7 @@ describe('sitemap', () => {
     expect(item.links).toEqual([
       { lang: 'en', url: `${site}/en/ask-for-help/` },
       { lang: 'vi', url: `${site}/xin-tu-van/` },
+      { lang: 'x-default', url: `${site}/xin-tu-van/` },
     ]);
   });
 
