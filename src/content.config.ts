@@ -1,8 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import registry from '../content/sources.json' with { type: 'json' };
-// Drug pages still in the old shape while issue 18's writers convert them (see content/SUBSTANCE-PAGES.md).
-import unconvertedSubstances from '../content/substances/.unconverted.json' with { type: 'json' };
 import { registryIds, SOURCE_REGISTRY } from '#src/features/content/registry.ts';
 import { sourceSchema } from '#src/features/content/schemas/sources.ts';
 import { articleSchema } from '#src/features/content/schemas/articles.ts';
@@ -14,7 +12,8 @@ import { noteSchema } from '#src/features/content/schemas/notes.ts';
 import { mixSchema } from '#src/features/content/schemas/mixes.ts';
 
 // Entry schemas check source ids against the registry themselves: Astro 7's reference() only logs an unknown id.
-const context = { sourceIds: registryIds(registry), unconvertedSubstances };
+// Every drug page is in the new shape (content/substances/.unconverted.json is gone), so none is read in the old one.
+const context = { sourceIds: registryIds(registry) };
 
 /** Markdown entries of one collection, one folder per language: `content/<name>/{vi,en}/*.md`. */
 const entries = (name: string) => glob({ pattern: '{vi,en}/*.md', base: `./content/${name}` });
