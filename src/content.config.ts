@@ -12,7 +12,6 @@ import { noteSchema } from '#src/features/content/schemas/notes.ts';
 import { mixSchema } from '#src/features/content/schemas/mixes.ts';
 
 // Entry schemas check source ids against the registry themselves: Astro 7's reference() only logs an unknown id.
-// Every drug page is in the new shape (content/substances/.unconverted.json is gone), so none is read in the old one.
 const context = { sourceIds: registryIds(registry) };
 
 /** Markdown entries of one collection, one folder per language: `content/<name>/{vi,en}/*.md`. */

@@ -92,43 +92,7 @@ describe('common entry fields', () => {
   });
 });
 
-describe('substances in the old shape (listed in .unconverted.json)', () => {
-  const legacyContext = { ...context, unconvertedSubstances: ['talking-with-children'] };
-  const substance = {
-    ...validEntry,
-    name: 'Ma túy đá',
-    streetNames: ['hàng đá'],
-    whatItIs: 'Một chất kích thích dạng tinh thể.',
-    effects: ['Tỉnh táo, hưng phấn.'],
-    risks: ['Gây hại cho tim và mạch máu.'],
-    mixing: ['Dùng chung với rượu bia làm tim làm việc nặng hơn.'],
-    legalStatus: { status: 'not-confirmed', note: 'Chưa đối chiếu được danh mục.', source: 'known-source' },
-  };
-
-  test('a complete substance is accepted', () => {
-    expect(substanceSchema(legacyContext).safeParse(substance).success).toBe(true);
-  });
-
-  test('a substance without its effects or mixing risks is rejected, naming each field and the list it is on', () => {
-    const { effects: _effects, mixing: _mixing, ...rest } = substance;
-    expect(problems(substanceSchema(legacyContext).safeParse(rest))).toEqual([
-      'effects: Required: effects, as a list. (This page is listed in content/substances/.unconverted.json, so it is read in the old shape; if you converted it, remove it from that list.)',
-      'mixing: Required: mixing, as a list. (This page is listed in content/substances/.unconverted.json, so it is read in the old shape; if you converted it, remove it from that list.)',
-    ]);
-  });
-
-  test('the old shape is refused once the page is off the list, naming where each field went', () => {
-    expect(problems(substanceSchema(context).safeParse(substance)).slice(0, 5)).toEqual([
-      'whatItIs: whatItIs moved into the body: write it under ## “Là gì, dùng thế nào” / “What it is and how it is taken” and delete the field (content/SUBSTANCE-PAGES.md).',
-      'effects: effects moved into the body: write it under ## “Cảm giác và thời gian tác dụng” / “How it feels and how long it lasts” and delete the field (content/SUBSTANCE-PAGES.md).',
-      'risks: risks moved into the body: write it under ## “Nguy cơ cho sức khỏe” / “Health risks” and delete the field (content/SUBSTANCE-PAGES.md).',
-      'mixing: mixing moved into the body: write it under ## “Pha trộn nguy hiểm” / “Dangerous mixes” and delete the field (content/SUBSTANCE-PAGES.md).',
-      'legalStatus: legalStatus is now legal { status, articles, source, checkedOn }: see content/SUBSTANCE-PAGES.md. If this page is not converted yet, its translationKey belongs in content/substances/.unconverted.json.',
-    ]);
-  });
-});
-
-describe('substances in the shape of SUBSTANCE-PAGES.md', () => {
+describe('substances (the shape of SUBSTANCE-PAGES.md)', () => {
   const substance = {
     ...validEntry,
     translationKey: 'nitrous-oxide',
@@ -143,6 +107,16 @@ describe('substances in the shape of SUBSTANCE-PAGES.md', () => {
 
   test('a complete page is accepted', () => {
     expect(problems(substanceSchema(context).safeParse(substance))).toEqual([]);
+  });
+
+  test('a page without summary, group, legal status or help filter is rejected, naming each field', () => {
+    const { summary: _s, group: _g, legal: _l, helpFilter: _h, ...rest } = substance;
+    expect(problems(substanceSchema(context).safeParse(rest))).toEqual([
+      'summary: Required: summary, three or four short sentences shown at the top of the page.',
+      'group: Write group as one of: stimulant, depressant, opioid, hallucinogen, dissociative, cannabinoid, inhalant, medicine, nicotine, alcohol, mixed.',
+      'legal: Required: legal, with status, articles, source and checkedOn (see content/SUBSTANCE-PAGES.md).',
+      "helpFilter: Write helpFilter as one of the locator's service types: consultation-point, counselling, methadone, voluntary-rehab, rehab-facility, post-rehab-support, hiv-hepatitis-testing, mental-health.",
+    ]);
   });
 
   test('a summary of two lines, or of five, is rejected', () => {

@@ -8,7 +8,6 @@ import type { Problem, Transition, TransitionList } from './types.ts';
  * with the file gone the rule applies to everything. How writers use them: `content/SUBSTANCE-PAGES.md`.
  */
 export const TRANSITION_FILES = {
-  unconvertedSubstances: 'substances/.unconverted.json',
   unreviewed: 'review/.unreviewed.json',
   sourcesToReplace: 'review/.sources-to-replace.json',
 } as const satisfies Record<keyof Transition, string>;
@@ -41,7 +40,6 @@ export function loadTransition(projectRoot: string, contentDir: string, problems
     };
   };
   return {
-    unconvertedSubstances: read(TRANSITION_FILES.unconvertedSubstances),
     unreviewed: read(TRANSITION_FILES.unreviewed),
     sourcesToReplace: read(TRANSITION_FILES.sourcesToReplace),
   };

@@ -90,8 +90,6 @@ export interface ContentTree {
  * in a file of its own; a missing file means "nothing waits" (the rule applies to everything).
  */
 export interface Transition {
-  /** Drug pages still in the old shape, by translationKey: `<content>/substances/.unconverted.json`. */
-  unconvertedSubstances: TransitionList | null;
   /** Pages without a review record yet, as `<collection>/<translationKey>`: `<content>/review/.unreviewed.json`. */
   unreviewed: TransitionList | null;
   /** Sources still on a mirror or internal notes, by id: `<content>/review/.sources-to-replace.json`. */

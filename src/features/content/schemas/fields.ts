@@ -10,11 +10,6 @@ import { audiences } from '#src/features/lists/index.ts';
 export interface ContentSchemaContext {
   /** Every `id` in `content/sources.json`. */
   sourceIds: readonly string[];
-  /**
-   * The drug pages (by `translationKey`) still in the old shape: `content/substances/.unconverted.json`, a list that
-   * shrinks to nothing as issue 18's writers convert them. Absent: every page has the new shape.
-   */
-  unconvertedSubstances?: readonly string[];
 }
 
 /** A required, non-empty line of text. `what` describes the field in the error message. */

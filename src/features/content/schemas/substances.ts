@@ -7,10 +7,7 @@ import { calendarDate, sourceId, summaryLines, text, textList, type ContentSchem
 /**
  * A drug page (`content/substances/{vi,en}/*.md`), listed A–Z at `/ma-tuy-a-z`. Its shape is the working agreement
  * `content/SUBSTANCE-PAGES.md`; change that file in the same commit as this one.
- *
- * During issue 18 pages are rewritten one at a time: a page whose `translationKey` is still in
- * `content/substances/.unconverted.json` is read with the old shape ({@link legacySubstanceSchema}), every other page
- * with the new one ({@link convertedSubstanceSchema}). The body's sections are checked by the content lint.
+ * The body's eleven sections are checked by the content lint (rule `sections`).
  */
 
 /** The kind of substance: the shared dangerous-mixes table names groups, and the A–Z list can filter by them. */
@@ -52,17 +49,6 @@ export type IntakeRoute = (typeof intakeRoutes)[number];
  */
 export const legalStatuses = ['criminal-code', 'listed', 'medicine', 'not-listed', 'not-confirmed'] as const;
 export type LegalStatus = (typeof legalStatuses)[number];
-
-/** The statuses of the old shape, kept while pages are converted. */
-export const legacyLegalStatuses = ['listed', 'not-listed', 'not-confirmed'] as const;
-
-/** The fields of the old shape that moved into the body's sections. */
-const MOVED_TO_BODY = {
-  whatItIs: '“Là gì, dùng thế nào” / “What it is and how it is taken”',
-  effects: '“Cảm giác và thời gian tác dụng” / “How it feels and how long it lasts”',
-  risks: '“Nguy cơ cho sức khỏe” / “Health risks”',
-  mixing: '“Pha trộn nguy hiểm” / “Dangerous mixes”',
-} as const;
 
 /** A span of time `[from, to]`, e.g. `[5, 10]`. */
 function range(what: string, unit: string) {
@@ -142,7 +128,7 @@ function sharedFields(context: ContentSchemaContext) {
 }
 
 /** A drug page in the shape of `content/SUBSTANCE-PAGES.md`: the rest of the page is the body's eleven sections. */
-export function convertedSubstanceSchema(context: ContentSchemaContext) {
+export function substanceSchema(context: ContentSchemaContext) {
   return z
     .object({
       ...sharedFields(context),
@@ -212,92 +198,4 @@ function checkLegal(
   }
 }
 
-/** A substance's legal status in the old shape, only as far as a source confirms it. */
-function legacyLegalStatusSchema(context: ContentSchemaContext) {
-  return z.object(
-    {
-      status: z.enum(legacyLegalStatuses, {
-        error: `Write legalStatus.status as one of: ${legacyLegalStatuses.join(', ')}.`,
-      }),
-      note: text('legalStatus.note'),
-      source: sourceId(context),
-    },
-    {
-      error: (issue) =>
-        issue.input === undefined
-          ? 'Required: legalStatus, with status, note and source.'
-          : 'Write legalStatus as an object.',
-    },
-  );
-}
-
-/** A drug page in the old shape (what it is, effects, risks and mixing as fields), until it is converted. */
-export function legacySubstanceSchema(context: ContentSchemaContext) {
-  return z
-    .object({
-      ...sharedFields(context),
-      whatItIs: text('whatItIs'),
-      effects: textList('effects'),
-      legalStatus: legacyLegalStatusSchema(context),
-      risks: textList('risks'),
-      mixing: textList('mixing'),
-    })
-    .superRefine((entry, ctx) => {
-      checkEntry(entry, ctx);
-      checkCitedInEntry(entry, entry.legalStatus.source, ['legalStatus', 'source'], ctx);
-    });
-}
-
-export type ConvertedSubstance = z.output<ReturnType<typeof convertedSubstanceSchema>>;
-export type LegacySubstance = z.output<ReturnType<typeof legacySubstanceSchema>>;
-export type SubstanceData = ConvertedSubstance | LegacySubstance;
-
-/** Whether a drug page has the new shape (summary, sections, legal box). */
-export function isConverted(data: SubstanceData): data is ConvertedSubstance {
-  return 'summary' in data;
-}
-
-/**
- * The drug-page schema: each page is read with the new shape, or with the old one while its `translationKey` is in
- * `content/substances/.unconverted.json` (`context.unconvertedSubstances`).
- */
-export function substanceSchema(context: ContentSchemaContext) {
-  const converted = convertedSubstanceSchema(context);
-  const legacy = legacySubstanceSchema(context);
-  const unconverted = new Set(context.unconvertedSubstances ?? []);
-  return z.unknown().transform((input, ctx): SubstanceData => {
-    const fields = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-    const key = fields['translationKey'];
-    const isLegacy = typeof key === 'string' && unconverted.has(key);
-    if (!isLegacy) {
-      for (const [field, section] of Object.entries(MOVED_TO_BODY)) {
-        if (field in fields) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [field],
-            message: `${field} moved into the body: write it under ## ${section} and delete the field (content/SUBSTANCE-PAGES.md).`,
-          });
-        }
-      }
-      if ('legalStatus' in fields) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['legalStatus'],
-          message:
-            'legalStatus is now legal { status, articles, source, checkedOn }: see content/SUBSTANCE-PAGES.md. If this page is not converted yet, its translationKey belongs in content/substances/.unconverted.json.',
-        });
-      }
-    }
-    const result = (isLegacy ? legacy : converted).safeParse(input);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const hint = isLegacy
-          ? ' (This page is listed in content/substances/.unconverted.json, so it is read in the old shape; if you converted it, remove it from that list.)'
-          : '';
-        ctx.addIssue({ code: 'custom', path: issue.path, message: `${issue.message}${hint}` });
-      }
-      return z.NEVER;
-    }
-    return result.data;
-  });
-}
+export type SubstanceData = z.output<ReturnType<typeof substanceSchema>>;

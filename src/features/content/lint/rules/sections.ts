@@ -1,35 +1,14 @@
 import { normaliseHeading, sectionHeadings } from '../../substances/sections.ts';
-import { keyLine } from '../lines.ts';
-import { checkList, listed } from '../transition.ts';
 import type { ContentTree, LintEntry, Problem } from '../types.ts';
 
 /**
- * A converted drug page's body has the eleven H2 sections of `content/SUBSTANCE-PAGES.md`, in order, with exactly their
- * headings, and no other H2 (the view adds its boxes under them). Pages still in
- * `substances/.unconverted.json` are left alone; a page listed there that already has the new shape is reported so
- * the list keeps shrinking.
+ * A drug page's body has the eleven H2 sections of `content/SUBSTANCE-PAGES.md`, in order, with exactly their headings,
+ * and no other H2 (the view adds its boxes under them); its pictures are linked from `public/` by absolute path.
  */
 export function checkSections(tree: ContentTree): Problem[] {
-  const list = tree.transition.unconvertedSubstances;
-  const substances = tree.entries.filter((entry) => entry.collection === 'substances');
-  const keys = new Set(substances.map((entry) => String(entry.frontmatter['translationKey'])));
-  const problems = checkList(list, (key) => keys.has(key), 'drug page (translationKey)');
-  for (const entry of substances) {
-    const key = String(entry.frontmatter['translationKey']);
-    if (listed(list, key)) {
-      if ('summary' in entry.frontmatter) {
-        problems.push({
-          rule: 'transition',
-          file: entry.file,
-          line: keyLine(entry.lines, 'summary'),
-          message: `This page has the new shape but "${key}" is still in ${list?.file}: remove it from that list.`,
-        });
-      }
-      continue;
-    }
-    problems.push(...checkHeadings(entry), ...checkImages(entry));
-  }
-  return problems;
+  return tree.entries
+    .filter((entry) => entry.collection === 'substances')
+    .flatMap((entry) => [...checkHeadings(entry), ...checkImages(entry)]);
 }
 
 /** The body's H2 headings (outside code fences), with their lines. */
