@@ -5,6 +5,8 @@
  * days pass; this command looks at today's date (in Vietnam) instead. It exits 1 only when the lint finds a problem;
  * pages due for review are listed, not failed. `--today YYYY-MM-DD` audits as of another day.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   citedSourceIds,
@@ -54,7 +56,16 @@ if (due.length > 0) {
   );
 }
 // Recorded but cited by no page: not wrong (a source may be kept for a page in progress), but worth a look.
-const cited = new Set(tree.entries.flatMap(citedSourceIds));
+// The shared dangerous-mixes table cites sources too (each row's `source`); drug pages show them.
+const mixesFile = resolve(projectRoot, tree.contentDir, 'mixes.json');
+const mixRows: unknown = existsSync(mixesFile) ? JSON.parse(readFileSync(mixesFile, 'utf8')) : [];
+const mixSources = Array.isArray(mixRows)
+  ? mixRows.flatMap((row: unknown) => {
+      const source = (row as { source?: unknown } | null)?.source;
+      return typeof source === 'string' ? [source] : [];
+    })
+  : [];
+const cited = new Set([...tree.entries.flatMap(citedSourceIds), ...mixSources]);
 const unused = tree.registry.flatMap((record) =>
   typeof record.id === 'string' && !cited.has(record.id) ? [record.id] : [],
 );

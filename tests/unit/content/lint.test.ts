@@ -172,20 +172,18 @@ describe('the rules of issue 18, on their fixture', () => {
   test('refuses a source on a mirror or document-sharing site, a subdomain included, naming the site', () => {
     const refused = lines('publishers');
     expect(refused).toContain(
-      `sources.json:8 Source "mirror-copy" is on docslib.org, a document-sharing site: find the same document at its publisher (DOI, journal, the agency's own site; vbpl.vn, chinhphu.vn or thuvienphapluat.vn for a legal text), open it, and put that address here.`,
+      `sources.json:11 Source "mirror-copy" is on docslib.org, a document-sharing site: find the same document at its publisher (DOI, journal, the agency's own site; vbpl.vn, chinhphu.vn or thuvienphapluat.vn for a legal text), open it, and put that address here.`,
     );
-    expect(refused.some((line) => line.startsWith('sources.json:13 Source "subdomain-mirror" is on coek.info'))).toBe(true);
+    expect(refused.some((line) => line.startsWith('sources.json:19 Source "subdomain-mirror" is on coek.info'))).toBe(true);
   });
 
   test('refuses the team’s internal notes as a source, and lets a stored copy of a published page through', () => {
     expect(lines('publishers')).toContain(
-      'sources.json:18 Source "internal-notes" is the team\'s internal notes (shared/facts/vietnam-2026.md), not a published source: cite the publication the notes rely on.',
+      'sources.json:27 Source "internal-notes" is the team\'s internal notes (shared/facts/vietnam-2026.md), not a published source: cite the publication the notes rely on.',
     );
     const named = lines('publishers').join('\n');
     expect(named).not.toContain('"publisher-page"');
     expect(named).not.toContain('"seed-copy"');
-    // Listed in review/.sources-to-replace.json: it waits for its replacement.
-    expect(named).not.toContain('"waiting-mirror"');
   });
 
   test('refuses a drug page whose H2s are not the eleven sections in order, and a picture by relative path', () => {
@@ -224,8 +222,7 @@ describe('the rules of issue 18, on their fixture', () => {
 
   test('keeps the transition lists shrinking: nothing listed that does not exist or no longer needs it', () => {
     expect(lines('transition')).toEqual([
-      'review/.sources-to-replace.json:3 Source "publisher-page" now points at its publisher: remove it from this list.',
-      'review/.sources-to-replace.json:4 "ghost-source" names no source id: remove it from the list (or fix the name).',
+      'review/.unreviewed.json:3 "articles/ghost" names no page (<collection>/<translationKey>): remove it from the list (or fix the name).',
     ]);
   });
 });

@@ -9,7 +9,6 @@ import type { Problem, Transition, TransitionList } from './types.ts';
  */
 export const TRANSITION_FILES = {
   unreviewed: 'review/.unreviewed.json',
-  sourcesToReplace: 'review/.sources-to-replace.json',
 } as const satisfies Record<keyof Transition, string>;
 
 /** Reads the transition lists of a content folder; a list that is not a JSON list of strings is a `load` problem. */
@@ -41,7 +40,6 @@ export function loadTransition(projectRoot: string, contentDir: string, problems
   };
   return {
     unreviewed: read(TRANSITION_FILES.unreviewed),
-    sourcesToReplace: read(TRANSITION_FILES.sourcesToReplace),
   };
 }
 

@@ -92,8 +92,6 @@ export interface ContentTree {
 export interface Transition {
   /** Pages without a review record yet, as `<collection>/<translationKey>`: `<content>/review/.unreviewed.json`. */
   unreviewed: TransitionList | null;
-  /** Sources still on a mirror or internal notes, by id: `<content>/review/.sources-to-replace.json`. */
-  sourcesToReplace: TransitionList | null;
 }
 
 /** One transition list: its file and its items, each with its line. */

@@ -1,4 +1,3 @@
-import { checkList, listed } from '../transition.ts';
 import type { ContentTree, Problem } from '../types.ts';
 
 /**
@@ -52,31 +51,14 @@ export function mirrorOf(url: string): { host: string; what: string } | undefine
 /**
  * The registry cites publishers, not copies: a source on a mirror or document-sharing site is refused, and so is a
  * source that is the team's internal notes (a `shared-document` outside `shared/seeds/`, e.g. the facts sheet).
- * Sources still listed in `review/.sources-to-replace.json` wait for their replacement.
  */
 export function checkPublishers(tree: ContentTree): Problem[] {
-  const list = tree.transition.sourcesToReplace;
-  const ids = new Set(tree.registry.flatMap((record) => (typeof record.id === 'string' ? [record.id] : [])));
-  const problems = checkList(list, (id) => ids.has(id), 'source id');
-  for (const record of tree.registry) {
-    const id = typeof record.id === 'string' ? record.id : `item ${record.index}`;
+  return tree.registry.flatMap((record) => {
     const refusal = refusalOf(record.url, record.checkedVia);
-    if (refusal === undefined) {
-      if (listed(list, id)) {
-        const item = list?.items.find((candidate) => candidate.value === id);
-        problems.push({
-          rule: 'transition',
-          file: list?.file ?? tree.registryFile,
-          line: item?.line ?? 1,
-          message: `Source "${id}" now points at its publisher: remove it from this list.`,
-        });
-      }
-      continue;
-    }
-    if (listed(list, id)) continue;
-    problems.push({ rule: 'publishers', file: tree.registryFile, line: record.line, message: `Source "${id}" ${refusal}` });
-  }
-  return problems;
+    if (refusal === undefined) return [];
+    const id = typeof record.id === 'string' ? record.id : `item ${record.index}`;
+    return [{ rule: 'publishers' as const, file: tree.registryFile, line: record.line, message: `Source "${id}" ${refusal}` }];
+  });
 }
 
 function refusalOf(url: unknown, checkedVia: unknown): string | undefined {
