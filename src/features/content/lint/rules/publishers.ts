@@ -26,6 +26,7 @@ export const MIRROR_HOSTS: Readonly<Record<string, string>> = {
   'webarchive.unesco.org': 'an archive copy',
   'web.archive.org': 'an archive copy',
   'wikipedia.org': 'an encyclopedia (cite the document it cites)',
+  'truyenhinhcapsongthu.net': 'a scraper copy of newspapers',
 };
 
 /** Shared documents that are the team's own notes, not a published source. Seeds (`shared/seeds/`) are stored copies. */
