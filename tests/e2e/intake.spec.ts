@@ -157,7 +157,10 @@ async function journey(
   }
 
   // 5. Follow-up: the link carries no code; the code is typed (any case, with or without hyphens) and posted.
-  await page.getByRole('link', { name: t('intake.receipt.trackLink'), exact: true }).click();
+  await page
+    .locator('#main')
+    .getByRole('link', { name: t('intake.receipt.trackLink'), exact: true })
+    .click();
   expect(new URL(page.url()).pathname).toBe(trackPath);
   await expect(page.locator('a[data-quick-exit]')).toBeVisible();
   const trackAt = Date.now();
