@@ -17,6 +17,8 @@ import { startEscalationDigestSchedule } from '#src/features/console/escalation/
 import { buildIfNeeded } from '#src/server/build-if-needed.ts';
 import { createPortalServer, type AstroHandler } from '#src/server/http-server.ts';
 import { intakeApiRoute } from '#src/server/intake-api-route.ts';
+import { routeLabelerFromBuild } from '#src/features/observability/route-label.server.ts';
+import { startMetricsServer } from '#src/features/observability/metrics-server.server.ts';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
   log.info('database.ready', { engine: database.engine });
   await prepareDirectory(env, database);
 
-  if (!buildIfNeeded(root, (line) => log.info('build', { note: line }))) {
+  if (!buildIfNeeded(root, (line) => log.info('build.output', { note: line }))) {
     await database.close();
     fail('The build failed; see the messages above.');
   }
@@ -41,7 +43,12 @@ async function main(): Promise<void> {
   const entry = (await import(pathToFileURL(join(root, 'dist/server/entry.mjs')).href)) as { handler: AstroHandler };
   const https = env.siteUrl?.startsWith('https://') ?? false;
   // POST /api/intake is answered by our server directly (the hot write path; see src/server/intake-api-route.ts).
-  const server = createPortalServer({ handler: entry.handler, https, directRoutes: [intakeApiRoute] });
+  const server = createPortalServer({
+    handler: entry.handler,
+    https,
+    directRoutes: [intakeApiRoute],
+    routeLabel: routeLabelerFromBuild(root),
+  });
 
   // PGlite allows one process, so the server sends mail and purges old content itself; on PostgreSQL that is the job
   // of `npm run worker` processes, unless OUTBOX_IN_PROCESS=1 (a single-machine install).
@@ -54,6 +61,8 @@ async function main(): Promise<void> {
     server.once('error', reject);
     server.listen(env.port, env.host, resolve);
   });
+  // Metrics on an operator port of their own (never the public one): src/features/observability/.
+  const metrics = await startMetricsServer(env, database);
   log.info('server.listening', {
     url: `http://${env.host}:${env.port}`,
     engine: database.engine,
@@ -68,7 +77,7 @@ async function main(): Promise<void> {
     log.info('server.stopping', { signal });
     // Finish in-flight requests, then release the database (and PGlite's lock file).
     server.close(() => {
-      void Promise.all([outbox?.stop(), retention?.stop(), digest?.stop()])
+      void Promise.all([outbox?.stop(), retention?.stop(), digest?.stop(), metrics?.close()])
         .then(() => database.close())
         .finally(() => process.exit(0));
     });

@@ -63,6 +63,12 @@ export interface Env {
   readonly altchaComplexity: number;
   /** PBKDF2 iterations per proof-of-work attempt. */
   readonly altchaCost: number;
+  /** The operator port serving Prometheus metrics; undefined means no metrics listener. */
+  readonly metricsPort: number | undefined;
+  /** Address the metrics listener binds to (loopback unless a token guards it). */
+  readonly metricsHost: string;
+  /** Bearer token every scrape must send; required when the metrics listener is not on loopback. */
+  readonly metricsToken: string | undefined;
 }
 
 /** What the README and the tests show about one environment variable. */
@@ -400,6 +406,42 @@ const specs = [
     display: 'plain',
     schema: wholeNumber('1000', 1, 100_000),
   },
+  {
+    name: 'METRICS_PORT',
+    default: undefined,
+    meaning:
+      'Port of the operator listener serving Prometheus metrics at /metrics (e.g. 9464), apart from the public port, which answers /metrics with 404. Unset: no metrics listener.',
+    secret: false,
+    display: 'plain',
+    schema: optionalText
+      .refine((v) => v === undefined || (/^[0-9]{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65_535), {
+        error: 'must be a whole number from 1 to 65535',
+      })
+      .transform((v) => (v === undefined ? undefined : Number(v))),
+  },
+  {
+    name: 'METRICS_HOST',
+    default: '127.0.0.1',
+    meaning:
+      'Address the metrics listener binds to. Loopback by default, for a Prometheus on the same machine; any other address (e.g. 0.0.0.0 in a container) requires METRICS_TOKEN.',
+    secret: false,
+    display: 'plain',
+    schema: z
+      .string()
+      .default('127.0.0.1')
+      .refine((v) => /^\S+$/.test(v), { error: 'must be a host name or address without spaces' }),
+  },
+  {
+    name: 'METRICS_TOKEN',
+    default: undefined,
+    meaning:
+      'Bearer token Prometheus must send (`authorization: { credentials: … }` in its scrape config) to read /metrics; at least 32 characters, e.g. from `openssl rand -hex 32`.',
+    secret: true,
+    display: 'secret',
+    schema: optionalText.refine((v) => v === undefined || /^[\x21-\x7e]{32,512}$/.test(v), {
+      error: 'must be 32 to 512 printable characters without spaces (e.g. from `openssl rand -hex 32`)',
+    }),
+  },
 ] as const satisfies readonly VariableSpec[];
 
 /** Every environment variable the portal reads, with its default and meaning, in the order the README lists them. */
@@ -484,10 +526,32 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     ]);
   }
 
+  const port = get<number>('PORT');
+  const metricsPort = get<number | undefined>('METRICS_PORT');
+  const metricsHost = get<string>('METRICS_HOST');
+  const metricsToken = get<string | undefined>('METRICS_TOKEN');
+  if (metricsPort === port) {
+    throw new EnvError([
+      {
+        variable: 'METRICS_PORT',
+        message: `METRICS_PORT must differ from PORT: metrics are never served on the public port (got ${metricsPort} for both)`,
+      },
+    ]);
+  }
+  // Off loopback, anyone who reaches the address could read the metrics: a token must guard them.
+  if (metricsPort !== undefined && !isLoopback(metricsHost) && metricsToken === undefined) {
+    throw new EnvError([
+      {
+        variable: 'METRICS_TOKEN',
+        message: `METRICS_TOKEN must be set when METRICS_HOST is not a loopback address (got METRICS_HOST ${JSON.stringify(metricsHost)}); or keep METRICS_HOST at 127.0.0.1`,
+      },
+    ]);
+  }
+
   return Object.freeze({
     databaseUrl: get<string | undefined>('DATABASE_URL'),
     dataDir,
-    port: get<number>('PORT'),
+    port,
     host: get<string>('HOST'),
     siteUrl: get<string | undefined>('SITE_URL'),
     demo,
@@ -514,7 +578,15 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     outboxInProcess: get<boolean | undefined>('OUTBOX_IN_PROCESS'),
     retentionDaysAfterClose: get<number>('RETENTION_DAYS_AFTER_CLOSE'),
     retentionMaxAgeDays: get<number>('RETENTION_MAX_AGE_DAYS'),
+    metricsPort,
+    metricsHost,
+    metricsToken,
   });
+}
+
+/** Loopback names and addresses: reachable from this machine only. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
 }
 
 function isFakeResend(baseUrl: string | undefined): boolean {

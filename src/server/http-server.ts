@@ -4,6 +4,8 @@ import compression from 'compression';
 import { cacheHeaders, securityHeaders } from './security-headers.ts';
 import { keepOurCsp } from './merge-csp.ts';
 import { keepOurCacheControl } from './keep-cache-control.ts';
+import type { RouteLabeler } from '#src/features/observability/route-label.ts';
+import { recordRequest } from '#src/features/observability/metrics.server.ts';
 
 /** Astro's node handler (standalone mode): serves prerendered files, then on-demand routes. */
 export type AstroHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -26,15 +28,32 @@ export interface PortalServerOptions {
   https: boolean;
   /** Routes answered without Astro; every other request, and other methods on these paths, go to Astro. */
   directRoutes?: readonly DirectRoute[];
+  /**
+   * When given, every answer is counted in the request metrics under the route pattern this returns (never the path
+   * itself); see src/features/observability/.
+   */
+  routeLabel?: RouteLabeler;
 }
 
 /**
  * Our server around Astro's handler: every response, prerendered file or on-demand page, gets the security headers.
  * Nothing about the client (address, user agent) is read or logged here.
  */
-export function createPortalServer({ handler, https, directRoutes = [] }: PortalServerOptions): http.Server {
+export function createPortalServer({
+  handler,
+  https,
+  directRoutes = [],
+  routeLabel,
+}: PortalServerOptions): http.Server {
   const server = http.createServer((req, res) => {
     const pathname = pathOf(req.url);
+    if (routeLabel !== undefined) {
+      const started = performance.now();
+      // 'close' comes after the answer is sent, or when the client went away first (counted with the status set then).
+      res.once('close', () =>
+        recordRequest(req.method, routeLabel(pathname), res.statusCode, (performance.now() - started) / 1000),
+      );
+    }
     const headers = { ...securityHeaders(pathname, { https }), ...cacheHeaders(pathname) };
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const direct = directRoutes.find((route) => route.path === pathname && route.method === req.method);

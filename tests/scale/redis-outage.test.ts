@@ -66,7 +66,7 @@ describe('scaled mode: Redis unavailable', () => {
       .split('\n')
       .filter((line) => line.includes('anti-abuse.redis-unavailable'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('fallback=memory');
+    expect(JSON.parse(warnings[0] ?? '')).toMatchObject({ event: 'anti-abuse.redis-unavailable', fallback: 'memory' });
     expect(warnings[0]).not.toContain('redis://');
   });
 });

@@ -47,7 +47,7 @@ const check = (where: string, text: string, find: (needle: string | RegExp) => s
 
 // 1. The server's log. The one address it may print is its own listening URL.
 if (!existsSync(logFile)) throw new Error(`scan-after-e2e: no server log at E2E_LOG_FILE (${logFile})`);
-const logText = readFileSync(logFile, 'utf8').replace(/url=http:\/\/127\.0\.0\.1:\d+/g, 'url=(own address)');
+const logText = readFileSync(logFile, 'utf8').replace(/"url":"http:\/\/127\.0\.0\.1:\d+"/g, '"url":"(own address)"');
 if (!logText.includes('server.listening')) throw new Error('scan-after-e2e: the log does not look like the server log');
 check('log', logText, (needle) =>
   logText

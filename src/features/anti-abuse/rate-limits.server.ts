@@ -5,6 +5,7 @@
  * working per instance in memory (`insuranceLimiter`) and the store logs one warning line.
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { countRateLimitRefusal } from '#src/features/observability/metrics.server.ts';
 import type { ClientKey } from './client-key.server.ts';
 import type { AntiAbuseStore } from './store.server.ts';
 
@@ -107,7 +108,10 @@ export function createRateLimits(options: RateLimitsOptions): RateLimits {
           waitMs = Math.max(waitMs, rejection.msBeforeNext);
         }
       }
-      return refused ? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } : { ok: true };
+      if (!refused) return { ok: true };
+      // Counted by limiter name only: the client's key is never a label.
+      countRateLimitRefusal(name);
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
     },
   };
 }

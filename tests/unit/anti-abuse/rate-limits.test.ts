@@ -125,7 +125,11 @@ describe('rate limits when Redis is down', () => {
     expect(results.map((result) => result.ok)).toEqual([true, true, true, false, false]);
     const lines = output.lines();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/ warn anti-abuse\.redis-unavailable fallback=memory /);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 'warn',
+      event: 'anti-abuse.redis-unavailable',
+      fallback: 'memory',
+    });
     expect(lines[0]).not.toContain('127.0.0.1');
   });
 });

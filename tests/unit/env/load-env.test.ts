@@ -258,10 +258,43 @@ describe('ENV_VARIABLES', () => {
     expect(ENV_VARIABLES.filter((variable) => variable.meaning.length < 10)).toEqual([]);
   });
 
-  it('marks the two keys as secrets', () => {
+  it('marks the two keys and the metrics token as secrets', () => {
     expect(ENV_VARIABLES.filter((variable) => variable.secret).map((variable) => variable.name)).toEqual([
       'INTAKE_ENCRYPTION_KEY',
       'RESEND_API_KEY',
+      'METRICS_TOKEN',
     ]);
+  });
+});
+
+describe('the metrics listener', () => {
+  const TOKEN = 'f'.repeat(64);
+
+  it('is off unless METRICS_PORT is set, and on loopback by default', () => {
+    expect([loadEnv({}).metricsPort, loadEnv({}).metricsHost]).toEqual([undefined, '127.0.0.1']);
+    expect(loadEnv({ METRICS_PORT: '9464' })).toMatchObject({ metricsPort: 9464, metricsToken: undefined });
+  });
+
+  it('may leave loopback only behind a token', () => {
+    expect(envErrorFor({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' })).toMatch(
+      /^METRICS_TOKEN must be set when METRICS_HOST is not a loopback address/,
+    );
+    expect(loadEnv({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: TOKEN })).toMatchObject({
+      metricsHost: '0.0.0.0',
+      metricsToken: TOKEN,
+    });
+    for (const host of ['localhost', '::1', '127.0.0.2'])
+      expect(loadEnv({ METRICS_PORT: '9464', METRICS_HOST: host }).metricsHost).toBe(host);
+  });
+
+  it('never shares the public port', () => {
+    expect(envErrorFor({ PORT: '8080', METRICS_PORT: '8080' })).toMatch(/^METRICS_PORT must differ from PORT/);
+  });
+
+  it('refuses a short token, and never echoes it', () => {
+    const message = envErrorFor({ METRICS_PORT: '9464', METRICS_TOKEN: 'short-secret-123' });
+    expect(message).toMatch(/^METRICS_TOKEN must be 32 to 512 printable characters/);
+    expect(message).not.toContain('short-secret-123');
+    expect(envErrorFor({ METRICS_PORT: '99999' })).toMatch(/^METRICS_PORT must be a whole number from 1 to 65535/);
   });
 });
