@@ -64,7 +64,8 @@ async function askForHelp(page: Page): Promise<{ code: string; pointName: string
   await page.getByLabel(tv('intake.form.message.label')).fill(`Con tôi cần được tư vấn ${MARKER}`);
   await page.getByRole('button', { name: tv('intake.form.preview'), exact: true }).click();
   await expect(page.locator('h1')).toHaveText(tv('intake.preview.title'));
-  const pointName = ((await page.locator('.intake-point__name').textContent()) ?? '').trim();
+  const chosen = page.locator('.intake-offer', { has: page.locator('input[name="point"]:checked') });
+  const pointName = ((await chosen.locator('.intake-offer__name').textContent()) ?? '').trim();
   await expect(page.locator('input[name="altcha"]').first()).not.toHaveValue('', { timeout: 45_000 });
   await page.getByRole('button', { name: tv('intake.preview.send'), exact: true }).click();
   await expect(page.locator('h1')).toHaveText(tv('intake.receipt.title'));

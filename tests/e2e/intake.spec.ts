@@ -117,10 +117,12 @@ async function journey(
   const previewAt = Date.now();
   await expect(page.locator('h1')).toHaveText(t('intake.preview.title'));
   if (axe) await expectAccessible(page);
-  const pointName = (await page.locator('.intake-point__name').textContent())?.trim() ?? '';
+  // The suggested point is checked, with the kind of body that runs it and why it is suggested.
+  const suggested = page.locator('.intake-offer', { has: page.locator('input[name="point"]:checked') });
+  const pointName = (await suggested.locator('.intake-offer__name').textContent())?.trim() ?? '';
   expect(pointName).not.toBe('');
-  await expect(page.locator('.intake-facts').first()).toContainText(t('intake.point.operator'));
-  await expect(page.locator('.intake-facts').first()).toContainText(t('intake.point.why'));
+  await expect(suggested.locator('.intake-facts')).toContainText(t('intake.point.operator'));
+  await expect(suggested.locator('.intake-facts')).toContainText(t('intake.point.why'));
 
   // 3. Send: the receipt comes in the same response, never cached, and the address carries no code.
   const before = new Set(mailFiles());
@@ -317,7 +319,7 @@ test('"use my location" fills a position rounded to about 1 km, and the preview 
   await page.getByRole('radio', { name: ageBands.label('25-39', 'vi'), exact: true }).check();
   await post(page, t('intake.form.preview'));
   await expect(page.locator('h1')).toHaveText(t('intake.preview.title'));
-  await expect(page.locator('.intake-point__name')).not.toHaveText('');
+  await expect(page.locator('input[name="point"]:checked')).toHaveCount(1);
   await context.close();
 });
 

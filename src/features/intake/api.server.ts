@@ -2,7 +2,8 @@
  * `POST /api/intake`: the JSON face of the one intake handler (`handleIntake`). Everything cheap is checked before the
  * body is parsed: the content type (415), the size while reading (413, at 16 KB), UTF-8 (400) and JSON syntax (400).
  * Then the gate and the schema: 403 for a missing or bad proof, 429 with `Retry-After`, 422 with every field error,
- * 503 when no point can take the request (or the database fails), 201 with the receipt code after commit.
+ * 400 for a `pointId` that is not one of the points offered for the place and help (with the offers), 503 when no
+ * point can take the request (or the database fails), 201 with the receipt code after commit.
  *
  * Every answer is JSON with `Cache-Control: no-store`; every error is `{ errors: [{ field, message }] }`, the message
  * in the request's language (`?lang=`, else the body's `lang`, else `Accept-Language`, else Vietnamese).
@@ -138,6 +139,17 @@ function answer(outcome: IntakeOutcome, lang: Lang): IntakeApiAnswer {
         errors: outcome.errors.map((error): ApiError => ({
           field: error.field,
           message: intakeMessage(error.messageKey, lang),
+        })),
+      });
+    case 'not-offered':
+      // The requester chooses among the points the preview offers; any other id is refused, never replaced.
+      return json(400, {
+        errors: [{ field: 'pointId', message: intakeMessage('intake.pointId.notOffered', lang) }],
+        offers: outcome.choice.offers.map((offer) => ({
+          point: offer.point,
+          reason: offer.reason,
+          distanceKm: offer.distanceKm,
+          suggested: offer.point.id === outcome.choice.suggestedId,
         })),
       });
     case 'no-point':

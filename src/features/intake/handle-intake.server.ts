@@ -25,7 +25,7 @@ import { formatReceiptCode, generateReceiptCode, hashReceiptCode } from './recei
 import { routeRequest, type RouteResult } from './routing.server.ts';
 import { ANTI_ABUSE_FIELDS, parseIntakeForm, type IntakeRequest } from './schema.ts';
 import { getIntakeServices, type IntakeServices } from './services.server.ts';
-import type { IntakeFieldError, IntakeOutcome, RoutingDecision } from './types.ts';
+import type { IntakeFieldError, IntakeOutcome, PointChoice, RoutingDecision } from './types.ts';
 import { validateIntake } from './validate.server.ts';
 
 export interface IntakeContext {
@@ -67,6 +67,7 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
   const directory = await services.directory();
   const route = routeRequest(directory.points, request, clock.now());
   if (route.kind === 'no-point') return { kind: 'no-point', provinceCode: route.provinceCode };
+  if (route.kind === 'not-offered') return { kind: 'not-offered', choice: route.choice };
 
   const started = performance.now();
   const keyring = services.keyring();
@@ -232,15 +233,19 @@ function splitSubmission(input: unknown): {
   return { fields: {}, body: input };
 }
 
-/** What the form's "this point will receive your request" step shows. */
+/**
+ * What the form's "which point will receive your request" step shows: the points offered, nearest first, the one
+ * selected (the requester's earlier choice when it is still offered, else the suggestion) and the suggestion.
+ */
 export type RoutingPreview =
-  | { kind: 'routed'; routing: RoutingDecision }
+  | { kind: 'routed'; routing: RoutingDecision; choice: PointChoice }
   | { kind: 'invalid'; errors: readonly IntakeFieldError[] }
   | { kind: 'no-point'; provinceCode: string | null };
 
 /**
- * Which point would receive a request, without writing anything: reads only the place (`communeCode` or `position`,
- * or the form's `lat`/`lon`) and `helpWanted` of the input, and ignores every other field.
+ * Which points could receive a request, without writing anything: reads only the place (`communeCode` or `position`,
+ * or the form's `lat`/`lon`), `helpWanted` and the chosen `pointId` of the input, and ignores every other field. A
+ * chosen point that is not (or no longer) offered is not an error here: the suggestion is selected instead.
  */
 export async function previewRouting(
   input: unknown,
@@ -253,12 +258,16 @@ export async function previewRouting(
     for (const key of ['communeCode', 'position', 'helpWanted'] as const)
       if (body[key] !== undefined) picked[key] = body[key];
   }
+  const chosen = isRecord(body) && typeof body['pointId'] === 'string' ? body['pointId'].trim() : null;
   // The rest of the schema is satisfied with fixed values, so only the place and the help wanted can fail.
   const validation = validateIntake({ ...picked, who: 'self', ageBand: 'unknown' });
   if (!validation.ok) return { kind: 'invalid', errors: validation.errors };
   const directory = await services.directory();
-  const route = routeRequest(directory.points, validation.request, (options.clock ?? services.clock).now());
-  return route.kind === 'routed'
-    ? { kind: 'routed', routing: route.decision }
-    : { kind: 'no-point', provinceCode: route.provinceCode };
+  const now = (options.clock ?? services.clock).now();
+  const asked = routeRequest(directory.points, { ...validation.request, pointId: chosen }, now);
+  const route = asked.kind === 'not-offered' ? routeRequest(directory.points, validation.request, now) : asked;
+  if (route.kind === 'routed') return { kind: 'routed', routing: route.decision, choice: route.choice };
+  if (route.kind === 'no-point') return { kind: 'no-point', provinceCode: route.provinceCode };
+  // Without a chosen point the suggestion is always offered, so this is a bug in routing.
+  throw new Error('routing offered points without the suggested one');
 }

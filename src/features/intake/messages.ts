@@ -133,6 +133,10 @@ export const INTAKE_MESSAGE_KEYS = {
     vi: 'Không xác minh được trình duyệt của bạn. Hãy tải lại trang rồi gửi lại.',
     en: 'We could not verify your browser. Reload the page and send it again.',
   },
+  'intake.pointId.notOffered': {
+    vi: 'Điểm đã chọn không nằm trong các điểm được đề xuất cho nơi ở và loại hỗ trợ này. Hãy chọn một trong các điểm dưới đây.',
+    en: 'The point you chose is not one of those offered for this place and kind of help. Choose one of the points below.',
+  },
   'intake.noPoint': {
     vi: 'Chưa có điểm hỗ trợ phù hợp để nhận yêu cầu này. Hãy xem các điểm hỗ trợ ở tỉnh, thành phố của bạn.',
     en: 'No suitable point can receive this request yet. See the support points in your province or city.',

@@ -68,6 +68,8 @@ export interface IntakeRequest {
   preferredTime: PreferredTime | null;
   /** The language the requester wrote in (for later notices); null means the page's. */
   lang: Lang | null;
+  /** The point the requester chose among those offered (routing checks it is one); null: the suggested one. */
+  pointId: string | null;
 }
 
 /** The JSON shape the schema accepts (what the API documents; the form's fields map onto it). */
@@ -81,6 +83,7 @@ export interface IntakeInput {
   contact?: { kind: string; value: string } | null;
   preferredTime?: string | null;
   lang?: string | null;
+  pointId?: string | null;
 }
 
 type Key = IntakeMessageKey;
@@ -200,6 +203,14 @@ export function createIntakeSchema(places?: PlaceChecks) {
     })
     .optional();
 
+  // Only its shape here: whether it is one of the points offered for this place and help is routing's to say.
+  const pointId = z
+    .string({ error: () => 'intake.pointId.notOffered' satisfies Key })
+    .trim()
+    .min(1, { error: 'intake.pointId.notOffered' satisfies Key })
+    .max(100, { error: 'intake.pointId.notOffered' satisfies Key })
+    .nullish();
+
   return z
     .object(
       {
@@ -212,6 +223,7 @@ export function createIntakeSchema(places?: PlaceChecks) {
         contact,
         preferredTime: optionalChoice(PREFERRED_TIMES, 'intake.preferredTime.invalid'),
         lang: optionalChoice(['vi', 'en'], 'intake.lang.invalid'),
+        pointId,
       },
       { error: () => 'intake.request.notObject' satisfies Key },
     )
@@ -239,6 +251,7 @@ export function createIntakeSchema(places?: PlaceChecks) {
       contact: value.contact ?? null,
       preferredTime: value.preferredTime ?? null,
       lang: value.lang ?? null,
+      pointId: value.pointId ?? null,
     }));
 }
 
@@ -297,6 +310,7 @@ export const FORM_FIELDS = {
   contactValue: 'contactValue',
   preferredTime: 'preferredTime',
   lang: 'lang',
+  point: 'point',
 } as const;
 
 /** The form field an error belongs to (`contact.value` → `contactValue`, `position.lat` → `lat`…). */
@@ -305,6 +319,7 @@ export function formFieldOf(field: string): string {
   if (field === 'contact.value') return FORM_FIELDS.contactValue;
   if (field === 'position' || field === 'position.lat') return FORM_FIELDS.lat;
   if (field === 'position.lon') return FORM_FIELDS.lon;
+  if (field === 'pointId') return FORM_FIELDS.point;
   return field;
 }
 
@@ -352,6 +367,7 @@ export function parseIntakeForm(form: FormData | URLSearchParams): Record<string
   }
   put('preferredTime', take(FORM_FIELDS.preferredTime));
   put('lang', take(FORM_FIELDS.lang));
+  put('pointId', take(FORM_FIELDS.point));
   // Unknown fields are kept (validation names them); defineProperty, so a field named `__proto__` stays a field.
   for (const [name, value] of values)
     Object.defineProperty(input, name, { value, enumerable: true, writable: true, configurable: true });

@@ -35,11 +35,26 @@ export interface RoutingDecision {
   helpWanted: HelpWanted;
 }
 
+/** The points a requester may choose among before sending, and the one suggested. */
+export interface PointChoice {
+  /** Nearest first (at most three). */
+  offers: readonly RoutingDecision[];
+  /** The point checked before the requester chooses. */
+  suggestedId: string;
+  /**
+   * The suggestion is a health or community point chosen over a nearer closed or police-run facility (counselling):
+   * the preview says why.
+   */
+  openDoor: boolean;
+}
+
 /** What the handler answers. `receiptCode` exists only in this answer: it is stored as a keyed hash alone. */
 export type IntakeOutcome =
   | { kind: 'accepted'; caseId: string; receiptCode: string; routing: RoutingDecision }
   | { kind: 'invalid'; errors: readonly IntakeFieldError[] }
   | { kind: 'no-point'; provinceCode: string | null }
+  /** The point sent is not one of those offered for this place and help: nothing written (the API answers 400). */
+  | { kind: 'not-offered'; choice: PointChoice }
   | {
       kind: 'refused';
       reason: 'rate-limited' | 'proof-missing' | 'proof-invalid' | 'proof-reused' | 'honeypot';

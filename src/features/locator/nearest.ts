@@ -111,6 +111,24 @@ export function findNearestSuitable(points: readonly DirectoryPoint[], query: Ne
   return search.answer(search.found() ? 'nearest-anywhere' : 'none');
 }
 
+/**
+ * Every suitable point within reach of the origin: in its own province, or in another one but at most `radiusKm` away
+ * (a commune near a provincial border is often closer to the next province's town). Nearest first, in the order of
+ * the results above; no fallback tiers. What a requester may choose among before sending (the intake offers the first
+ * few); `reason` is `none` when nothing is within reach, else `nearest-in-province`.
+ */
+export function findSuitableWithinReach(
+  points: readonly DirectoryPoint[],
+  query: NearestQuery & { radiusKm: number },
+): NearestAnswer {
+  const origin = resolveOrigin(query.origin);
+  const index = pointIndex(points);
+  const province = origin.provinceCode === null ? NONE : Number(origin.provinceCode);
+  const search = new Search(index, query, origin, { province, radiusKm: query.radiusKm });
+  search.scan(index.all, NONE, NONE);
+  return search.answer(search.found() ? 'nearest-in-province' : 'none');
+}
+
 type ResolvedOrigin = NearestAnswer['origin'];
 
 function resolveOrigin(origin: Origin): ResolvedOrigin {
@@ -324,12 +342,20 @@ class Search {
   private readonly age: number | undefined;
   private readonly moment: LocalMoment;
   private readonly limit: number;
+  /** Only points in this province (numeric code) or within this distance; undefined: no such bound. */
+  private readonly reach: { readonly province: number; readonly radiusKm: number } | undefined;
   private readonly best: Candidate[] = [];
   // Whether any candidate was seen, even with limit 0 (the reason must not depend on the limit).
   private seen = false;
 
-  constructor(index: PointIndex, query: NearestQuery, origin: ResolvedOrigin) {
+  constructor(
+    index: PointIndex,
+    query: NearestQuery,
+    origin: ResolvedOrigin,
+    reach?: { readonly province: number; readonly radiusKm: number },
+  ) {
     this.index = index;
+    this.reach = reach;
     this.origin = origin;
     const types = query.serviceTypes ?? [];
     this.types = types.length === 0 ? null : new Map(types.map((type, position) => [type, position]));
@@ -378,6 +404,8 @@ class Search {
       }
       if (index.commune[i] === skipCommune || index.province[i] === skipProvince) continue;
       const distanceKm = distanceKmBetween(origin.lat, origin.lon, index.lat[i] ?? 0, index.lon[i] ?? 0);
+      if (this.reach !== undefined && index.province[i] !== this.reach.province && distanceKm > this.reach.radiusKm)
+        continue;
       const rank = Math.round(distanceKm * 10);
       // Already `limit` results, all strictly nearer: this one cannot enter, whatever its services (and `seen` is
       // already true, as the list is not empty).

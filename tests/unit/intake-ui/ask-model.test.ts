@@ -91,6 +91,24 @@ describe('the ask page', () => {
     expect((await intakeRowCounts(h.db))['cases']).toBe(before['cases']! + 1);
   });
 
+  it('refuses a point that was not offered with 400, on the preview with the points that are, writing nothing', async () => {
+    const before = await intakeRowCounts(h.db);
+    // Thủ Dầu Một's methadone clinic exists but is not offered for counselling in Ba Đình; the other id is made up.
+    for (const point of [h.pointIds[2]!, '00000000-0000-4000-8000-000000000000']) {
+      const model = await ask({ ...validForm({ point }), action: 'send', altcha: await h.proof(), website: '' });
+      expect(model.status).toBe(400);
+      const view = step(model, 'preview');
+      expect(view.notice).toEqual({ kind: 'point-not-offered' });
+      expect(view.choice.offers.map((offer) => offer.point.id)).toEqual([h.pointIds[0]]);
+      expect(view.routing.point.id).toBe(h.pointIds[0]);
+      expect(view.values).toMatchObject({ ...validForm(), point: '' });
+    }
+    expect(await intakeRowCounts(h.db)).toEqual(before);
+    // On the preview, a point no longer offered is no error: the suggestion is selected.
+    const preview = step(await ask(validForm({ point: h.pointIds[2]! })), 'preview');
+    expect(preview.routing.point.id).toBe(h.pointIds[0]);
+  });
+
   it('refuses a send without a valid proof kindly, on the preview, with everything kept and nothing written', async () => {
     const before = await intakeRowCounts(h.db);
     for (const extra of [{}, { altcha: 'forged' }, { altcha: await h.proof(), website: 'http://spam.example' }]) {

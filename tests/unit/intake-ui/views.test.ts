@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeAntiAbuse } from '#src/features/anti-abuse/services.server.ts';
-import type { CaseView, RoutingDecision } from '#src/features/intake/types.ts';
+import type { CaseView, PointChoice, RoutingDecision } from '#src/features/intake/types.ts';
 import type { AskModel } from '#src/features/intake/views/ask-model.server.ts';
 import { readValues } from '#src/features/intake/views/ask-model.server.ts';
 import { resolvePlace } from '#src/features/intake/views/place.server.ts';
@@ -40,6 +40,7 @@ const point: RoutingDecision['point'] = {
   isDemo: false,
 };
 const routing: RoutingDecision = { point, reason: 'nearest-in-province', distanceKm: 2.345, helpWanted: 'counselling' };
+const choice: PointChoice = { offers: [routing], suggestedId: point.id, openDoor: false };
 const values = readValues(
   new URLSearchParams({
     who: 'family',
@@ -88,7 +89,7 @@ describe('the ask page says on every screen what a requester must know', () => {
       'fill',
       { status: 200, view: { step: 'fill', values, errors: [], place: resolvePlace(values), notice: undefined } },
     ],
-    ['preview', { status: 200, view: { step: 'preview', values, origin, routing, notice: undefined } }],
+    ['preview', { status: 200, view: { step: 'preview', values, origin, routing, choice, notice: undefined } }],
     ['no-point', { status: 200, view: { step: 'no-point', values, origin, provinceCode: '01' } }],
     ['receipt', { status: 200, view: { step: 'receipt', receiptCode: code, routing, contactLeft: false } }],
   ];
@@ -145,7 +146,7 @@ describe('the ask page’s steps', () => {
   it('previews the point, the kind of body that runs it, the distance and why, before anything is sent', async () => {
     const html = await renderAsk('en', {
       status: 200,
-      view: { step: 'preview', values, origin, routing, notice: undefined },
+      view: { step: 'preview', values, origin, routing, choice, notice: undefined },
     });
     expect(html).toContain('Trạm Y tế phường Ba Đình');
     expect(html).toContain('Rehab facility run by the police');
@@ -160,6 +161,44 @@ describe('the ask page’s steps', () => {
     expect(html).toContain('<input type="hidden" name="message" value="Dòng một\nDòng hai">');
     expect(html).toMatch(/name="fallback" value="f1\./);
     expect(html).toContain('name="website"');
+  });
+
+  it('offers the points to choose among as radios, nearest first, the suggestion checked, marked and explained', async () => {
+    const health: RoutingDecision = {
+      point: {
+        ...point,
+        id: 'b0000000-0000-4000-8000-000000000002',
+        name: 'Trạm Y tế phường Đức Xuân',
+        operatorKind: 'health-station',
+      },
+      reason: 'nearest-in-province',
+      distanceKm: 32.3,
+      helpWanted: 'counselling',
+    };
+    const police: RoutingDecision = {
+      ...routing,
+      point: { ...point, name: 'Cơ sở cai nghiện ma túy tỉnh Thái Nguyên' },
+    };
+    const offers = { offers: [police, health], suggestedId: health.point.id, openDoor: true };
+    const html = await renderAsk('vi', {
+      status: 200,
+      view: { step: 'preview', values, origin, routing: health, choice: offers, notice: undefined },
+    });
+    const radios = [
+      ...html.matchAll(/<input type="radio" id="f-point(?:-\d)?" name="point" value="([^"]+)"( checked)?/g),
+    ];
+    expect(radios.map((match) => [match[1], Boolean(match[2])])).toEqual([
+      [police.point.id, false],
+      [health.point.id, true],
+    ]);
+    expect(html).toContain('Cơ sở cai nghiện do công an quản lý');
+    expect(html).toContain('khoảng 2,3 km — trong Thành phố Hà Nội');
+    expect(html).toContain('khoảng 32 km — trong Thành phố Hà Nội');
+    expect(html).toContain('Trạm y tế xã, phường');
+    expect(html).toContain('Gợi ý');
+    expect(html).toContain('được gợi ý trước cơ sở cai nghiện hay cơ sở do công an quản lý ở gần hơn');
+    // The chosen point travels as the radio, not as a hidden field too.
+    expect(html).not.toMatch(/type="hidden" name="point"/);
   });
 
   it('says when no suitable point exists, and offers the province’s points', async () => {
@@ -187,13 +226,13 @@ describe('the ask page’s steps', () => {
   it('says kindly why a send was refused, and that nothing was sent', async () => {
     const limited = await renderAsk('en', {
       status: 429,
-      view: { step: 'preview', values, origin, routing, notice: { kind: 'rate-limited', minutes: 1 } },
+      view: { step: 'preview', values, origin, routing, choice, notice: { kind: 'rate-limited', minutes: 1 } },
     });
     expect(limited).toContain('Try again in 1 minute; what you wrote is still here.');
     expect(limited).toContain('In an emergency, call 115 now.');
     const proof = await renderAsk('vi', {
       status: 403,
-      view: { step: 'preview', values, origin, routing, notice: { kind: 'proof' } },
+      view: { step: 'preview', values, origin, routing, choice, notice: { kind: 'proof' } },
     });
     expect(proof).toContain('Yêu cầu chưa được gửi');
     expect(proof).toContain('role="alert"');

@@ -232,6 +232,7 @@ const known = new Set([
   'contact',
   'preferredTime',
   'lang',
+  'pointId',
   'altcha',
   'fallback',
   'website',
@@ -254,6 +255,15 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   badPosition.map((value) => ({ field: 'position', value, names: ['position', 'communeCode'] })),
   badMessage.map((value) => ({ field: 'message', value, names: ['message'] })),
   badContact.map((value) => ({ field: 'contact', value, names: ['contact'] })),
+  // Not a point id at all (a well-formed id not offered is a 400, tested below).
+  fc
+    .oneof(
+      notAString.filter((v) => v !== null),
+      fc.constant(''),
+      fc.constant('   '),
+      huge(101, 300),
+    )
+    .map((value) => ({ field: 'pointId', value, names: ['pointId'] })),
   extraField,
 );
 
@@ -449,6 +459,35 @@ describe('POST /api/intake with bad requests', () => {
     const after = await intakeRowCounts(h.db);
     expect(after['cases']).toBe(rowsBefore['cases']! + 1);
     expect(after['outbox']).toBe(rowsBefore['outbox']! + 1);
+  });
+
+  it('answers 400 naming pointId, with the points offered, for a point that was not offered, and writes nothing', async () => {
+    const before = await intakeRowCounts(h.db);
+    // Thủ Dầu Một's methadone clinic exists, but is not a point for counselling in Ba Đình; the other id is made up.
+    for (const pointId of [h.pointIds[2], '00000000-0000-4000-8000-000000000000']) {
+      const answer = await call(
+        makeRequest(
+          JSON.stringify({ ...validRequest({ lang: 'en', pointId }), altcha: await h.proof() }),
+          { query: undefined, header: undefined },
+          'application/json',
+        ),
+      );
+      const errors = expectLocalizedError(answer, 'en', [400]);
+      expect(errors).toEqual([{ field: 'pointId', message: INTAKE_MESSAGE_KEYS['intake.pointId.notOffered'].en }]);
+      expect(answer.body['offers']).toEqual([
+        expect.objectContaining({ point: expect.objectContaining({ id: h.pointIds[0] }), suggested: true }),
+      ]);
+    }
+    expect(await intakeRowCounts(h.db)).toEqual(before);
+    // The point offered is accepted when named.
+    const chosen = await call(
+      makeRequest(
+        JSON.stringify({ ...validRequest({ pointId: h.pointIds[0] }), altcha: await h.proof() }),
+        { query: 'en', header: undefined },
+        'application/json',
+      ),
+    );
+    expect(chosen.status).toBe(201);
   });
 
   it(

@@ -31,6 +31,7 @@ describe('the intake schema', () => {
       contact: { kind: 'phone', value: '0912345678' },
       preferredTime: 'evening',
       lang: 'vi',
+      pointId: null,
     });
   });
 

@@ -19,7 +19,7 @@ import { handleIntake, previewRouting } from '#src/features/intake/handle-intake
 import { intakeMessage } from '#src/features/intake/messages.ts';
 import { formFieldOf, parseIntakeForm } from '#src/features/intake/schema.ts';
 import { getIntakeServices, type IntakeServices } from '#src/features/intake/services.server.ts';
-import type { IntakeFieldError, RoutingDecision } from '#src/features/intake/types.ts';
+import type { IntakeFieldError, PointChoice, RoutingDecision } from '#src/features/intake/types.ts';
 import { validateIntake } from '#src/features/intake/validate.server.ts';
 import { checkPostOrigin } from '#src/features/locator/reports/same-origin.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
@@ -42,6 +42,7 @@ export const ASK_FIELDS = [
   'contactKind',
   'contactValue',
   'preferredTime',
+  'point',
 ] as const;
 export type AskField = (typeof ASK_FIELDS)[number];
 
@@ -73,7 +74,10 @@ export type AskView =
       readonly step: 'preview';
       readonly values: AskValues;
       readonly origin: OriginLabel;
+      /** The point selected: the requester's choice when it is offered, else the suggestion. */
       readonly routing: RoutingDecision;
+      /** The points the requester may choose among, nearest first (the selected one among them). */
+      readonly choice: PointChoice;
       readonly notice: PageNotice | undefined;
     }
   | {
@@ -93,9 +97,10 @@ export interface AskModel {
   /**
    * 200 for every page a person can go on with, a form shown back with its errors included (the request was fine; the
    * answers need changing); 4xx/5xx only when the page itself refuses: the origin check, a body too large or not a
-   * form, a refusal of the anti-abuse gate (403, 429), or the service unavailable (503).
+   * form, a point sent that was not offered (400), a refusal of the anti-abuse gate (403, 429), or the service
+   * unavailable (503).
    */
-  readonly status: 200 | 403 | 413 | 415 | 429 | 503;
+  readonly status: 200 | 400 | 403 | 413 | 415 | 429 | 503;
   readonly view: AskView;
 }
 
@@ -174,7 +179,17 @@ async function previewStep(
   const origin = originLabel(place, lang);
   if (routed.kind === 'no-point')
     return { status: 200, view: { step: 'no-point', values, origin, provinceCode: routed.provinceCode } };
-  return { status, view: { step: 'preview', values, origin, routing: routed.routing, notice } };
+  return {
+    status,
+    view: {
+      step: 'preview',
+      values,
+      origin,
+      routing: routed.routing,
+      choice: routed.choice,
+      notice,
+    },
+  };
 }
 
 /** Step 2 → receipt: the one intake handler (gate, schema, routing, one transaction). */
@@ -207,6 +222,17 @@ async function send(context: AskContext, lang: Lang, values: AskValues, fields: 
         status: 200,
         view: { step: 'no-point', values, origin: originLabel(place, lang), provinceCode: outcome.provinceCode },
       };
+    case 'not-offered':
+      // Shown on the preview again, with the points that are offered (the suggestion selected): nothing was sent.
+      return previewStep(
+        context,
+        lang,
+        { ...values, point: '' },
+        place,
+        checked.input,
+        { kind: 'point-not-offered' },
+        400,
+      );
     case 'refused': {
       // Shown on the preview again, with a fresh proof: nothing was sent, and nothing the person wrote is lost.
       const notice = refusalNotice(outcome.reason, outcome.retryAfterSeconds);
@@ -248,6 +274,7 @@ export function check(
   put('contactKind', values.contactKind);
   put('contactValue', values.contactValue);
   put('preferredTime', values.preferredTime);
+  put('point', values.point);
 
   const validation = validateIntake(parseIntakeForm(input));
   const schemaErrors = validation.ok ? [] : localize(validation.errors, lang);
@@ -301,6 +328,7 @@ const ORDER: readonly string[] = [
   'contactKind',
   'contactValue',
   'preferredTime',
+  'point',
 ];
 
 /** Errors in the order of the fields on the page (the summary reads top to bottom, like the form). */

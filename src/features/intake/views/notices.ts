@@ -1,6 +1,6 @@
 /**
  * Notices about a page as a whole (not about one field): the anti-abuse gate refused a submission, the form did not
- * come from our page, the body was too large, or the service is unavailable. Each says kindly what happened, that
+ * come from our page, the body was too large, the point sent was not one offered, or the service is unavailable. Each says kindly what happened, that
  * nothing was sent, and what to do; the page adds the emergency line.
  */
 import type { GateReason } from '#src/features/anti-abuse/gate.server.ts';
@@ -9,7 +9,7 @@ import { intakeMessage } from '#src/features/intake/messages.ts';
 
 export type PageNotice =
   | { readonly kind: 'rate-limited'; readonly minutes: number }
-  | { readonly kind: 'proof' | 'origin' | 'too-large' | 'unsupported' | 'unavailable' };
+  | { readonly kind: 'proof' | 'origin' | 'too-large' | 'unsupported' | 'unavailable' | 'point-not-offered' };
 
 /** The notice for a refusal of the gate. Every proof problem (and the honeypot) gets one answer: a robot learns nothing. */
 export function refusalNotice(reason: GateReason, retryAfterSeconds: number | undefined): PageNotice {
@@ -37,5 +37,7 @@ export function noticeText(notice: PageNotice, lang: Lang, form: 'intake' | 'tra
       return t('intake.notice.unsupported');
     case 'unavailable':
       return intakeMessage('intake.unavailable', lang);
+    case 'point-not-offered':
+      return intakeMessage('intake.pointId.notOffered', lang);
   }
 }
