@@ -3,8 +3,8 @@
  * one account down — five free attempts, then 1, 2, 4, 8 and 16 seconds between attempts, then 30 seconds — and an
  * attempt refused for being too early costs nothing. A browser that signed in to the account before (its signed device
  * cookie) is not slowed by what others do; a new client waits at most 30 seconds after the guessing stops. So 50 clients
- * together get at most GUESSES_PER_HOUR guesses at one account in any hour (the figure in docs/console.md and the
- * console README; tests/unit/console/sign-in-slowdown.test.ts runs that hour on a moved clock).
+ * together get at most GUESSES_PER_HOUR guesses at one account in any hour (the figure in the README's console section
+ * and ADR 009; tests/unit/console/sign-in-slowdown.test.ts runs that hour on a moved clock).
  *
  * Each client speaks from its own documentation address (X-Forwarded-For; the e2e server trusts one proxy).
  */

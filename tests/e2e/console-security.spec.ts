@@ -10,13 +10,7 @@ import { expect, request, test, type APIRequestContext } from '@playwright/test'
 import { isConsolePath } from '#src/features/console/console-paths.ts';
 import { localizedPath, routes } from '#src/features/site/routes.ts';
 import { repoRoot } from '../setup/portal-process.ts';
-import {
-  consoleStaff,
-  singleUseStaff,
-  STAFF_PASSWORD,
-  throttleTarget,
-  type StaffKey,
-} from '../fixtures/console-staff.ts';
+import { consoleStaff, singleUseStaff, STAFF_PASSWORD, type StaffKey } from '../fixtures/console-staff.ts';
 import { baseURL, csrfOf, newClient, readFixture, signedIn } from './console-helpers.ts';
 import { consoleRouteRules, type Expectation, type Principal } from './console-route-rules.ts';
 
@@ -146,40 +140,7 @@ test('staff of another point cannot act on a case: the action changes nothing an
   expect(asB).not.toContain('không được gửi');
 });
 
-test('sign-in is throttled under a scripted burst, per account from many clients and per client across accounts', async () => {
-  test.setTimeout(180_000);
-  const target = throttleTarget.email;
-  // Twelve wrong passwords for one account, each from another address: the account's own limit (10 per 15 minutes)
-  // stops the burst, and then even the right password waits.
-  const answers: number[] = [];
-  for (let i = 0; i < 12; i++) {
-    const client = await request.newContext({
-      baseURL,
-      maxRedirects: 0,
-      extraHTTPHeaders: { Origin: baseURL, 'X-Forwarded-For': `198.51.100.${100 + i}` },
-    });
-    answers.push(
-      (
-        await client.post('/quan-ly/dang-nhap', { form: { email: target, password: `wrong ${i}`, next: '/quan-ly' } })
-      ).status(),
-    );
-    await client.dispose();
-  }
-  expect(answers.slice(0, 10).every((status) => status === 400)).toBe(true);
-  expect(answers.slice(10)).toEqual([429, 429]);
-  const late = await request.newContext({
-    baseURL,
-    maxRedirects: 0,
-    extraHTTPHeaders: { Origin: baseURL, 'X-Forwarded-For': '198.51.100.150' },
-  });
-  const right = await late.post('/quan-ly/dang-nhap', {
-    form: { email: target, password: STAFF_PASSWORD, next: '/quan-ly' },
-  });
-  expect(right.status()).toBe(429);
-  expect(await right.text()).toContain('phút');
-  await late.dispose();
-
-  // One client trying many accounts is stopped by its own limit.
+test('one client trying many accounts is stopped by its own limit (guessing at one account: console-lockout.spec.ts)', async () => {
   const one = await request.newContext({
     baseURL,
     maxRedirects: 0,

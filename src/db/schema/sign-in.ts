@@ -1,4 +1,4 @@
-import { pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { authUsers } from './auth.ts';
 import { bytea } from './columns.ts';
 
@@ -17,4 +17,20 @@ export const usedTotpCodes = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+/**
+ * How hard sign-in guessing is slowed for one subject — an account (a keyed hash of its e-mail address) or a browser
+ * that signed in before (a keyed hash of its device cookie's id) — shared by every portal instance. `failures` counts
+ * the attempts let through to the password check that did not succeed; `next_attempt_at` is when the next one may
+ * be. Attempts refused for coming too early change nothing here. A row idle for an hour starts again from zero.
+ */
+export const signInSlowdowns = pgTable(
+  'console_sign_in_slowdowns',
+  {
+    subjectHash: bytea('subject_hash').primaryKey(),
+    failures: integer('failures').notNull(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('console_sign_in_slowdowns_next_attempt_at_idx').on(t.nextAttemptAt)],
 );

@@ -32,18 +32,13 @@ export const DEFAULT_LIMITS = {
   report: [{ points: 10, durationSeconds: HOUR }],
   /** Proof-of-work challenges fetched (a page load fetches one, and one more about every 9 minutes while open). */
   challenge: [{ points: 60, durationSeconds: 10 * MINUTE }],
-  /** Staff sign-in attempts and sign-in link requests, per client. */
+  /**
+   * Staff sign-in attempts, per client. Attempts at one account are slowed by the console itself, in the database
+   * (console/auth/sign-in-slowdown.server.ts): seconds between guesses, never a lockout of the owner.
+   */
   signin: [
     { points: 10, durationSeconds: 15 * MINUTE },
     { points: 50, durationSeconds: DAY },
-  ],
-  /**
-   * Staff sign-in attempts per account (keyed by a keyed hash of the e-mail address), whichever clients they come from:
-   * guessing one person's password from many addresses is throttled too.
-   */
-  signinAccount: [
-    { points: 10, durationSeconds: 15 * MINUTE },
-    { points: 30, durationSeconds: DAY },
   ],
 } as const satisfies Record<string, readonly RateWindow[]>;
 

@@ -70,7 +70,9 @@ export async function startMetricsServer(
   if (metrics.registry.getSingleMetric('process_cpu_seconds_total') === undefined)
     collectDefaultMetrics({ register: metrics.registry });
   // Every limiter's series exists from the start at 0, so an alert on its rate works before the first refusal.
-  for (const limiter of Object.keys(DEFAULT_LIMITS)) metrics.rateLimitRefusals.inc({ limiter }, 0);
+  // `signinAccount` counts sign-in attempts at one account told to wait (console/auth/sign-in-slowdown.server.ts).
+  for (const limiter of [...Object.keys(DEFAULT_LIMITS), 'signinAccount'])
+    metrics.rateLimitRefusals.inc({ limiter }, 0);
   const server = createMetricsServer({
     metrics,
     token: env.metricsToken,

@@ -52,7 +52,7 @@ export function createPortalMetrics(): PortalMetrics {
     }),
     rateLimitRefusals: new Counter({
       name: 'hotro_rate_limit_refusals_total',
-      help: 'Requests refused by a rate limit, by limiter (intake, track, report, challenge, signin, signinAccount).',
+      help: 'Requests refused by a rate limit, by limiter (intake, track, report, challenge, signin; signinAccount: sign-in attempts at one account told to wait).',
       labelNames: ['limiter'],
       registers,
     }),

@@ -19,6 +19,7 @@ const EXPECTED_TABLES = [
   'case_notices',
   'cases',
   'closures',
+  'console_sign_in_slowdowns',
   'console_used_totp_codes',
   'cost_options',
   'escalation_digests',

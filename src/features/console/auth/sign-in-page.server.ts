@@ -3,20 +3,15 @@
  * page. Wrong e-mail and wrong password get the same answer, so the page never tells whether an account exists.
  */
 import type { AstroGlobal } from 'astro';
-import { isAPIError } from 'better-auth/api';
-import { eq } from 'drizzle-orm';
 import type { FieldError } from '#src/components/form/types.ts';
-import { authUsers, staffProfiles } from '#src/db/schema/index.ts';
-import { useTranslations, type Lang } from '#src/i18n/index.ts';
+import { plural, useTranslations, type Lang } from '#src/i18n/index.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
-import { describeError } from '#src/lib/describe-error.ts';
-import { log } from '#src/lib/log.ts';
 import { recordAudit } from '../audit/record.server.ts';
 import { safeNextPath } from '../console-paths.ts';
 import { normalizeEmail, readConsoleForm, text } from '../forms.server.ts';
-import { cookieHeaders, guardContext, seeOther } from '../http.server.ts';
+import { guardContext, seeOther } from '../http.server.ts';
 import { getConsoleServices } from '../services.server.ts';
-import { throttleSignIn } from './throttle.server.ts';
+import { signInWithPassword } from './password-sign-in.server.ts';
 
 /** Notices the sign-in page can show above the form (`?notice=`). */
 export const SIGN_IN_NOTICES = [
@@ -35,6 +30,8 @@ export interface SignInModel {
   readonly next: string;
   readonly errors: readonly FieldError[];
   readonly notice: SignInNotice | undefined;
+  /** With a 429: when to try again (the page sends it as Retry-After). */
+  readonly retryAfterSeconds?: number;
 }
 
 export async function signInPage(astro: AstroGlobal, lang: Lang): Promise<SignInModel | Response> {
@@ -60,67 +57,50 @@ export async function signInPage(astro: AstroGlobal, lang: Lang): Promise<SignIn
   if (errors.length > 0 || email === null) return { status: 400, email: typedEmail, next, errors, notice: undefined };
 
   const services = await getConsoleServices();
-  const throttle = await throttleSignIn(astro, services.keyring, email);
-  if (!throttle.ok) {
-    const minutes = Math.max(1, Math.ceil(throttle.retryAfterSeconds / 60));
-    return {
-      status: 429,
-      email: typedEmail,
-      next,
-      errors: [{ field: 'email', message: t('console.signIn.throttled', { minutes }) }],
-      notice: undefined,
-    };
-  }
-
-  const wrong = (): SignInModel => ({
-    status: 400,
+  const { getAntiAbuse } = await import('#src/features/anti-abuse/services.server.ts');
+  const antiAbuse = await getAntiAbuse();
+  const outcome = await signInWithPassword(services, antiAbuse.limits, {
+    email,
+    password,
+    client: await antiAbuse.keyer.clientKeyOf(astro),
+    cookieHeader: astro.request.headers.get('cookie'),
+  });
+  const refused = (status: SignInModel['status'], message: string, retryAfterSeconds?: number): SignInModel => ({
+    status,
     email: typedEmail,
     next,
-    errors: [{ field: 'email', message: t('console.signIn.wrong') }],
+    errors: [{ field: 'email', message }],
     notice: undefined,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
   });
-  let result;
-  try {
-    result = await services.auth.api.signInEmail({
-      body: { email, password, rememberMe: false },
-      headers: new Headers(),
-      returnHeaders: true,
-    });
-  } catch (error) {
-    if (isAPIError(error) && (error.statusCode === 401 || error.statusCode === 400 || error.statusCode === 403))
-      return wrong();
-    log.error('console.sign_in_failed', { error: describeError(error) });
-    return {
-      status: 503,
-      email: typedEmail,
-      next,
-      errors: [{ field: 'email', message: t('console.unavailable') }],
-      notice: undefined,
-    };
+  switch (outcome.kind) {
+    case 'client-limited':
+      return refused(
+        429,
+        t('console.signIn.throttled', { minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) }),
+        outcome.retryAfterSeconds,
+      );
+    case 'slowed':
+      return refused(
+        429,
+        plural(lang, outcome.retryAfterSeconds, {
+          one: t('console.signIn.slowed.one'),
+          other: t('console.signIn.slowed.other'),
+        }),
+        outcome.retryAfterSeconds,
+      );
+    case 'wrong':
+      return refused(400, t('console.signIn.wrong'));
+    case 'unavailable':
+      return refused(503, t('console.unavailable'));
   }
-
-  // A disabled account, or one with no staff profile, does not sign in (its fresh session is revoked at once).
-  const db = services.handle.db;
-  const [account] = await db
-    .select({ userId: authUsers.id, disabledAt: staffProfiles.disabledAt, provinceCode: staffProfiles.provinceCode })
-    .from(authUsers)
-    .innerJoin(staffProfiles, eq(staffProfiles.userId, authUsers.id))
-    .where(eq(authUsers.email, email))
-    .limit(1);
-  if (account === undefined || account.disabledAt !== null) {
-    if ('token' in result.response && result.response.token)
-      await services.auth.api.signOut({ headers: cookieHeaders(astro.request, result.headers) }).catch(() => undefined);
-    return wrong();
-  }
-
-  if ('twoFactorRedirect' in result.response && result.response.twoFactorRedirect) {
-    return seeOther(`${localizedPath('consoleVerify', lang)}?next=${encodeURIComponent(next)}`, result.headers);
-  }
-  await recordAudit(db, {
+  if (outcome.twoFactor)
+    return seeOther(`${localizedPath('consoleVerify', lang)}?next=${encodeURIComponent(next)}`, outcome.headers);
+  await recordAudit(services.handle.db, {
     action: 'staff.signed-in',
-    actorUserId: account.userId,
+    actorUserId: outcome.userId,
     at: services.clock.now(),
-    provinceCode: account.provinceCode,
+    provinceCode: outcome.provinceCode,
   });
-  return seeOther(next, result.headers);
+  return seeOther(next, outcome.headers);
 }
