@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desc } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cases } from '#src/db/schema/index.ts';
+import { openCasePayload } from '#src/features/intake/case-store.server.ts';
 import { intakeMessage } from '#src/features/intake/messages.ts';
 import { RECEIPT_CODE_PATTERN } from '#src/features/intake/receipt-code.ts';
 import { buildAskModel, type AskModel } from '#src/features/intake/views/ask-model.server.ts';
@@ -89,6 +92,33 @@ describe('the ask page', () => {
     expect(view.routing.point.name).toBe('Trạm Y tế phường Ba Đình');
     expect(view.contactLeft).toBe(true);
     expect((await intakeRowCounts(h.db))['cases']).toBe(before['cases']! + 1);
+  });
+
+  it('flags a name, a phone and an ID number in the message at preview, sends it unchanged, and logs none of it', async () => {
+    const message = 'Con tôi là Nguyễn Văn Minh, CCCD 001203004567, gọi 0912345678.';
+    const lines: string[] = [];
+    const spies = [process.stdout, process.stderr].map((stream) =>
+      vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        lines.push(String(chunk));
+        return true;
+      }),
+    );
+    try {
+      const view = step(await ask(validForm({ message })), 'preview');
+      expect(view.messageFlags).toEqual([
+        { kind: 'full-name', text: 'Nguyễn Văn Minh' },
+        { kind: 'phone', text: '0912345678' },
+        { kind: 'id-number', text: '001203004567' },
+      ]);
+      const sent = await ask({ ...validForm({ message }), action: 'send', altcha: await h.proof(), website: '' });
+      expect(step(sent, 'receipt').receiptCode).toMatch(RECEIPT_CODE_PATTERN);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const [row] = await h.db.select().from(cases).orderBy(desc(cases.createdAt)).limit(1);
+    expect(openCasePayload(h.keyring, row!.id, row!.payload!).message).toBe(message);
+    for (const text of ['Nguyễn', '001203004567', '0912345678', 'full-name', 'id-number', 'guard'])
+      expect(lines.join('')).not.toContain(text);
   });
 
   it('refuses a point that was not offered with 400, on the preview with the points that are, writing nothing', async () => {

@@ -89,7 +89,10 @@ describe('the ask page says on every screen what a requester must know', () => {
       'fill',
       { status: 200, view: { step: 'fill', values, errors: [], place: resolvePlace(values), notice: undefined } },
     ],
-    ['preview', { status: 200, view: { step: 'preview', values, origin, routing, choice, notice: undefined } }],
+    [
+      'preview',
+      { status: 200, view: { step: 'preview', values, origin, routing, choice, messageFlags: [], notice: undefined } },
+    ],
     ['no-point', { status: 200, view: { step: 'no-point', values, origin, provinceCode: '01' } }],
     ['receipt', { status: 200, view: { step: 'receipt', receiptCode: code, routing, contactLeft: false } }],
   ];
@@ -146,7 +149,7 @@ describe('the ask page’s steps', () => {
   it('previews the point, the kind of body that runs it, the distance and why, before anything is sent', async () => {
     const html = await renderAsk('en', {
       status: 200,
-      view: { step: 'preview', values, origin, routing, choice, notice: undefined },
+      view: { step: 'preview', values, origin, routing, choice, messageFlags: [], notice: undefined },
     });
     expect(html).toContain('Trạm Y tế phường Ba Đình');
     expect(html).toContain('Rehab facility run by the police');
@@ -182,7 +185,7 @@ describe('the ask page’s steps', () => {
     const offers = { offers: [police, health], suggestedId: health.point.id, openDoor: true };
     const html = await renderAsk('vi', {
       status: 200,
-      view: { step: 'preview', values, origin, routing: health, choice: offers, notice: undefined },
+      view: { step: 'preview', values, origin, routing: health, choice: offers, messageFlags: [], notice: undefined },
     });
     const radios = [
       ...html.matchAll(/<input type="radio" id="f-point(?:-\d)?" name="point" value="([^"]+)"( checked)?/g),
@@ -199,6 +202,28 @@ describe('the ask page’s steps', () => {
     expect(html).toContain('được gợi ý trước cơ sở cai nghiện hay cơ sở do công an quản lý ở gần hơn');
     // The chosen point travels as the radio, not as a hidden field too.
     expect(html).not.toMatch(/type="hidden" name="point"/);
+  });
+
+  it('asks gently whether to keep a name, a number, an address or a school found in the message, without a button of its own', async () => {
+    const messageFlags = [
+      { kind: 'full-name', text: 'Nguyễn Văn Minh' },
+      { kind: 'id-number', text: '001203004567' },
+    ] as const;
+    const html = await renderAsk('vi', {
+      status: 200,
+      view: { step: 'preview', values, origin, routing, choice, messageFlags, notice: undefined },
+    });
+    expect(html).toContain('Bạn có muốn giữ những thông tin này trong lời nhắn?');
+    expect(html).toContain('<li>họ và tên: “Nguyễn Văn Minh”</li>');
+    expect(html).toContain('<li>số căn cước (CCCD) hoặc giấy tờ: “001203004567”</li>');
+    expect(html).toContain('Muốn bỏ đi: bấm “Sửa lại” rồi xóa chúng khỏi lời nhắn.');
+    // Sending stays the form's first button: the guard asks, it does not block or add a default action.
+    expect(html.match(/<button[^>]*>/g)?.[0]).toContain('value="send"');
+    const quiet = await renderAsk('en', {
+      status: 200,
+      view: { step: 'preview', values, origin, routing, choice, messageFlags: [], notice: undefined },
+    });
+    expect(quiet).not.toContain('data-message-guard');
   });
 
   it('says when no suitable point exists, and offers the province’s points', async () => {
@@ -226,13 +251,21 @@ describe('the ask page’s steps', () => {
   it('says kindly why a send was refused, and that nothing was sent', async () => {
     const limited = await renderAsk('en', {
       status: 429,
-      view: { step: 'preview', values, origin, routing, choice, notice: { kind: 'rate-limited', minutes: 1 } },
+      view: {
+        step: 'preview',
+        values,
+        origin,
+        routing,
+        choice,
+        messageFlags: [],
+        notice: { kind: 'rate-limited', minutes: 1 },
+      },
     });
     expect(limited).toContain('Try again in 1 minute; what you wrote is still here.');
     expect(limited).toContain('In an emergency, call 115 now.');
     const proof = await renderAsk('vi', {
       status: 403,
-      view: { step: 'preview', values, origin, routing, choice, notice: { kind: 'proof' } },
+      view: { step: 'preview', values, origin, routing, choice, messageFlags: [], notice: { kind: 'proof' } },
     });
     expect(proof).toContain('Yêu cầu chưa được gửi');
     expect(proof).toContain('role="alert"');

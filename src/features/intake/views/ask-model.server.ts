@@ -2,7 +2,8 @@
  * The "ask for counselling" page (`/xin-tu-van`, `/en/ask-for-help`): one HTML form posted to the page itself, in two
  * server-rendered steps, computed here before the page renders (so it can set the status and `Cache-Control`):
  *
- *   fill ──"Xem trước"──▶ preview (the point that would receive it, its kind of body, distance and why)
+ *   fill ──"Xem trước"──▶ preview (the points to choose among, the suggested one checked; a gentle question about
+ *                          any name, phone or ID number, address or school in the message)
  *     ▲                      │
  *     └──────"Sửa lại"───────┤──"Gửi yêu cầu"──▶ receipt (the code, in this very response; never in a URL)
  *
@@ -17,6 +18,7 @@ import { ALTCHA_FIELD, FALLBACK_FIELD } from '#src/features/anti-abuse/gate.serv
 import { HONEYPOT_FIELD } from '#src/features/anti-abuse/honeypot.ts';
 import { handleIntake, previewRouting } from '#src/features/intake/handle-intake.server.ts';
 import { intakeMessage } from '#src/features/intake/messages.ts';
+import { findPersonalDetails, type PersonalDetail } from '#src/features/intake/personal-details.server.ts';
 import { formFieldOf, parseIntakeForm } from '#src/features/intake/schema.ts';
 import { getIntakeServices, type IntakeServices } from '#src/features/intake/services.server.ts';
 import type { IntakeFieldError, PointChoice, RoutingDecision } from '#src/features/intake/types.ts';
@@ -78,6 +80,11 @@ export type AskView =
       readonly routing: RoutingDecision;
       /** The points the requester may choose among, nearest first (the selected one among them). */
       readonly choice: PointChoice;
+      /**
+       * What in the message looks like a detail that identifies someone (the guard): shown to the writer, who decides
+       * whether to keep it. Never blocks the send, never logged or stored.
+       */
+      readonly messageFlags: readonly PersonalDetail[];
       readonly notice: PageNotice | undefined;
     }
   | {
@@ -187,6 +194,7 @@ async function previewStep(
       origin,
       routing: routed.routing,
       choice: routed.choice,
+      messageFlags: findPersonalDetails(values.message),
       notice,
     },
   };
