@@ -14,7 +14,7 @@ import { prepareDirectory } from '#src/features/directory/boot.server.ts';
 import { startOutboxWorker } from '#src/features/outbox/boot.server.ts';
 import { startRetentionSchedule } from '#src/features/intake/retention.server.ts';
 import { startEscalationDigestSchedule } from '#src/features/console/escalation/digest.server.ts';
-import { buildIfNeeded } from '#src/server/build-if-needed.ts';
+import { buildIfNeeded, hasBuild } from '#src/server/build-if-needed.ts';
 import { createPortalServer, type AstroHandler } from '#src/server/http-server.ts';
 import { intakeApiRoute } from '#src/server/intake-api-route.ts';
 import { routeLabelerFromBuild } from '#src/features/observability/route-label.server.ts';
@@ -33,9 +33,17 @@ async function main(): Promise<void> {
   log.info('database.ready', { engine: database.engine });
   await prepareDirectory(env, database);
 
-  if (!buildIfNeeded(root, (line) => log.info('build.output', { note: line }))) {
+  // BUILD_ON_START=0 (the container image): the build came with the image and the folder is read-only; never rebuild.
+  const built = env.buildOnStart
+    ? buildIfNeeded(root, (line) => log.info('build.output', { note: line }))
+    : hasBuild(root);
+  if (!built) {
     await database.close();
-    fail('The build failed; see the messages above.');
+    fail(
+      env.buildOnStart
+        ? 'The build failed; see the messages above.'
+        : 'There is no build (dist/server/entry.mjs) and BUILD_ON_START=0: run `npm run build` first.',
+    );
   }
 
   // Astro's standalone entry would start its own server on import; we start ours instead, around its handler.

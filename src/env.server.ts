@@ -69,6 +69,8 @@ export interface Env {
   readonly metricsHost: string;
   /** Bearer token every scrape must send; required when the metrics listener is not on loopback. */
   readonly metricsToken: string | undefined;
+  /** Whether `npm start` builds the site when the build is missing or stale (never in the container image). */
+  readonly buildOnStart: boolean;
 }
 
 /** What the README and the tests show about one environment variable. */
@@ -442,6 +444,18 @@ const specs = [
       error: 'must be 32 to 512 printable characters without spaces (e.g. from `openssl rand -hex 32`)',
     }),
   },
+  {
+    name: 'BUILD_ON_START',
+    default: '1',
+    meaning:
+      '1: `npm start` builds the site first when the build is missing or older than the sources. 0: never; a missing build stops the start (the container image sets 0: its build is made with the image, and its application folder is read-only).',
+    secret: false,
+    display: 'plain',
+    schema: z
+      .enum(['0', '1'], { error: 'must be 1 or 0' })
+      .default('1')
+      .transform((v) => v === '1'),
+  },
 ] as const satisfies readonly VariableSpec[];
 
 /** Every environment variable the portal reads, with its default and meaning, in the order the README lists them. */
@@ -581,6 +595,7 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     metricsPort,
     metricsHost,
     metricsToken,
+    buildOnStart: get<boolean>('BUILD_ON_START'),
   });
 }
 

@@ -22,6 +22,11 @@ function newestMtime(path: string): number {
   return newest;
 }
 
+/** True when the built server entry exists (whatever its age). */
+export function hasBuild(root: string): boolean {
+  return existsSync(join(root, 'dist/server/entry.mjs'));
+}
+
 /** True when `dist/` is missing or older than a build input. */
 export function buildIsStale(root: string): boolean {
   const entry = join(root, 'dist/server/entry.mjs');

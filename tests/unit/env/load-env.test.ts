@@ -267,6 +267,13 @@ describe('ENV_VARIABLES', () => {
   });
 });
 
+describe('BUILD_ON_START', () => {
+  it('builds at start unless told not to (the container image)', () => {
+    expect([loadEnv({}).buildOnStart, loadEnv({ BUILD_ON_START: '0' }).buildOnStart]).toEqual([true, false]);
+    expect(envErrorFor({ BUILD_ON_START: 'no' })).toMatch(/^BUILD_ON_START must be 1 or 0/);
+  });
+});
+
 describe('the metrics listener', () => {
   const TOKEN = 'f'.repeat(64);
 
