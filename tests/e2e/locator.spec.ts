@@ -21,6 +21,11 @@ const ui = {
     errorTitle: 'Có lỗi xảy ra',
     latError: 'Vĩ độ (lat) phải là một số, ví dụ 16.05',
     details: 'Xem đầy đủ thông tin',
+    askHere: 'Xin tư vấn tại đây',
+    filters: 'Lọc kết quả',
+    free: 'Chỉ dịch vụ miễn phí',
+    chosenPlace: 'Đã chọn: Phường Ba Đình, Thành phố Hà Nội.',
+    chosenPoint: 'Bạn đã chọn nơi hỗ trợ:',
   },
   en: {
     path: '/en/find-help',
@@ -37,6 +42,11 @@ const ui = {
     errorTitle: 'There is a problem',
     latError: 'Latitude (lat) must be a number, like 16.05',
     details: 'See all the details',
+    askHere: 'Ask for counselling here',
+    filters: 'Filter the results',
+    free: 'Free of charge only',
+    chosenPlace: 'Chosen: Phường Ba Đình, Thành phố Hà Nội.',
+    chosenPoint: 'The support point you chose:',
   },
 } as const;
 
@@ -46,6 +56,8 @@ async function searchFor(page: Page, lang: 'vi' | 'en', text: string): Promise<v
   const t = ui[lang];
   await page.goto(t.path);
   await page.getByLabel(t.field, { exact: true }).fill(text);
+  // With JavaScript the suggestions list now covers the button (the filters are folded): close it, as a person would.
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: t.search, exact: true }).click();
   await page.waitForURL(/[?&]q=/);
 }
@@ -70,8 +82,8 @@ for (const javaScriptEnabled of [true, false]) {
             page
               .locator('.results > li')
               .first()
-              .locator('a[href^="https://www.google.com/maps/dir/?api=1&destination="]'),
-          ).toHaveAttribute('rel', 'noopener noreferrer');
+              .getByRole('link', { name: new RegExp(`^${t.askHere}`) }),
+          ).toBeVisible();
           await expect(page.getByRole('img', { name: /Đặc khu Phú Quốc/ })).toBeVisible();
         }
       });
@@ -127,6 +139,53 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto(ui.vi.path);
       await expect(page.getByRole('button', { name: ui.vi.useLocation })).toHaveCount(javaScriptEnabled ? 1 : 0);
     });
+  });
+}
+
+// Issue 19, item 3: on a 360 × 740 phone the results were two screens below the form (first card at y ≈ 1,650) and
+// each card about 1,000 px tall; the form's filters pushed them further down, and "ask here" forgot the place.
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(`on a phone (360 × 740) with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+
+    for (const lang of languages) {
+      const t = ui[lang];
+
+      test(`(${lang}) a search lands on its results: heading focused, first card in the first screen, compact`, async ({
+        page,
+      }) => {
+        await page.goto(t.path);
+        // The filters are folded under "Lọc kết quả" until opened.
+        await expect(page.getByText(t.filters, { exact: true })).toBeVisible();
+        await expect(page.getByLabel(t.free, { exact: true })).toBeHidden();
+        await searchFor(page, lang, 'Phường Ba Đình');
+        expect(new URL(page.url()).hash).toBe('#results');
+        const heading = page.getByRole('heading', { level: 2, name: `${t.near} Phường Ba Đình, Thành phố Hà Nội` });
+        await expect(heading).toBeFocused();
+        const first = page.locator('.results > li').first();
+        await expect(first).toBeInViewport();
+        const box = await first.boundingBox();
+        expect(box?.y ?? Infinity).toBeLessThan(740 - 120);
+        // Name, kind of body, distance, open now, call and "ask here": about a third of the screen, not 1,000 px.
+        expect(box?.height ?? Infinity).toBeLessThan(420);
+        await expect(first.getByRole('heading', { level: 3 })).toBeVisible();
+        await expect(first.locator('.result__kind')).not.toBeEmpty();
+        await expect(first).toContainText(lang === 'vi' ? 'Cách khoảng' : 'km away');
+        await expect(first.locator('.open-now, .closed-now')).toBeVisible();
+        await expect(first.locator('a.button[href^="tel:"]')).toBeVisible();
+      });
+
+      test(`(${lang}) "ask here" opens the form with the commune and the point filled in`, async ({ page }) => {
+        await searchFor(page, lang, 'Phường Ba Đình');
+        const first = page.locator('.results > li').first();
+        const name = (await first.getByRole('heading', { level: 3 }).getByRole('link').textContent()) ?? '';
+        await first.getByRole('link', { name: new RegExp(`^${t.askHere}`) }).click();
+        await expect(page.getByText(t.chosenPlace)).toBeVisible();
+        await expect(page.locator('[data-chosen-point]')).toHaveText(`${t.chosenPoint} ${name}.`);
+        await expect(page.locator('input[type="hidden"][name="commune"]')).toHaveValue('00004');
+        await expect(page.locator('input[type="hidden"][name="point"]')).toHaveCount(1);
+      });
+    }
   });
 }
 

@@ -12,7 +12,8 @@
  * through every step, errors included.
  */
 import type { FieldError } from '#src/components/form/types.ts';
-import type { Commune } from '#src/features/admin-units/index.ts';
+import { getCommune, type Commune } from '#src/features/admin-units/index.ts';
+import { getDirectorySnapshot } from '#src/features/directory/snapshot.server.ts';
 import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
 import { ALTCHA_FIELD, FALLBACK_FIELD } from '#src/features/anti-abuse/gate.server.ts';
 import { HONEYPOT_FIELD } from '#src/features/anti-abuse/honeypot.ts';
@@ -131,7 +132,7 @@ function fill(values: AskValues, errors: readonly FieldError[] = [], notice?: Pa
 
 /** Builds the page's model: the empty form for a GET, the next step for a POST. */
 export async function buildAskModel(context: AskContext, lang: Lang): Promise<AskModel> {
-  if (context.request.method !== 'POST') return { status: 200, view: fill(EMPTY) };
+  if (context.request.method !== 'POST') return { status: 200, view: fill(await handOff(context.url)) };
   const own = [context.url.origin, ...(context.siteUrl === undefined ? [] : [context.siteUrl])];
   if (checkPostOrigin(context.request.headers, own) !== 'same-origin')
     return { status: 403, view: fill(EMPTY, [], { kind: 'origin' }) };
@@ -149,6 +150,25 @@ export async function buildAskModel(context: AskContext, lang: Lang): Promise<As
     log.error('intake.form_failed', { step: action, error: describeError(error) });
     return { status: 503, view: fill(values, [], { kind: 'unavailable' }) };
   }
+}
+
+/**
+ * The empty form, or the form started from the locator's "Xin tư vấn tại đây" (`?commune=…&point=…`, ask-link.ts):
+ * the commune filled in as if chosen from the suggestions, and the point kept when the directory has it. Anything
+ * else in the address is ignored.
+ */
+async function handOff(url: URL): Promise<AskValues> {
+  const values = { ...EMPTY };
+  const code = url.searchParams.get('commune') ?? '';
+  const commune = /^\d{5}$/.test(code) ? getCommune(code) : undefined;
+  if (commune !== undefined) {
+    values.q = `${commune.fullName}, ${commune.province.name}`;
+    values.commune = commune.code;
+  }
+  const pointId = url.searchParams.get('point') ?? '';
+  if (pointId !== '' && pointId.length <= 100 && (await getDirectorySnapshot()).byId.has(pointId))
+    values.point = pointId;
+  return values;
 }
 
 /** The form's values, each field's first value (a field sent twice keeps its first). */
