@@ -167,11 +167,21 @@ describe.skipIf(!hasBuild || !isRoot)(`the image's start command, read-only and 
     expect(output).not.toMatch(/build\.output|Building the site/);
   });
 
-  it('serves pages', async () => {
-    const pages = await Promise.all(
-      ['/', '/en/', '/xin-tu-van', '/tim-ho-tro'].map((path) => fetch(`${origin}${path}`)),
+  it('serves pages, on-demand routes and open data', async () => {
+    const paths = [
+      '/',
+      '/en/',
+      '/xin-tu-van',
+      '/tim-ho-tro',
+      '/quan-ly/dang-nhap',
+      '/readyz',
+      '/open-data/hsds/services',
+      '/open-data/directory.csv',
+    ];
+    const answers = await Promise.all(paths.map((path) => fetch(`${origin}${path}`)));
+    expect(Object.fromEntries(paths.map((path, i) => [path, answers[i]?.status]))).toEqual(
+      Object.fromEntries(paths.map((path) => [path, 200])),
     );
-    expect(pages.map((page) => page.status)).toEqual([200, 200, 200, 200]);
   });
 
   it('takes a request for help through the form with JavaScript off', async () => {
