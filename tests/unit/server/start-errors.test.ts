@@ -20,14 +20,17 @@ function start(env: Record<string, string>) {
 
 describe('npm start with a wrong environment', () => {
   it('names DATABASE_URL when it is not a postgres URL', () => {
-    const { status, errorLines } = start({ DATABASE_URL: 'mysql://localhost/x' });
+    const { status, errorLines } = start({ DATABASE_URL: 'mysql://localhost/x', SITE_URL: 'https://hotro.example.gov.vn' });
     expect(status).toBe(1);
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toMatch(/^error: DATABASE_URL /);
   });
 
   it('says so in one line when PostgreSQL cannot be reached', () => {
-    const { status, errorLines } = start({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing' });
+    const { status, errorLines } = start({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing',
+      SITE_URL: 'https://hotro.example.gov.vn',
+    });
     expect(status).toBe(1);
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toMatch(/^error: .*127\.0\.0\.1:1/);
@@ -41,6 +44,18 @@ describe('npm start with a wrong environment', () => {
     expect(status).toBe(1);
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toMatch(/^error: .*DATA_DIR/);
+  });
+
+  it('stops in production without SITE_URL, naming it, before touching the database', () => {
+    for (const env of [
+      { NODE_ENV: 'production' },
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing' },
+      { RESEND_API_KEY: 're_test' },
+    ]) {
+      const { status, errorLines } = start(env);
+      expect(status, JSON.stringify(env)).toBe(1);
+      expect(errorLines, JSON.stringify(env)).toEqual([expect.stringMatching(/^error: SITE_URL must be set /)]);
+    }
   });
 
   it('names PORT when it is out of range', () => {
