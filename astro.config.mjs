@@ -4,9 +4,11 @@ import node from '@astrojs/node';
 import routeManifest from './src/integrations/route-manifest.mjs';
 import sitemap from '@astrojs/sitemap';
 import { isPublicPage, withLanguageLinks } from './src/features/site/sitemap.ts';
+import { BUILD_ORIGIN } from './src/features/site/build-origin.ts';
 
-// The public origin, used for canonical links and the sitemap. Production sets SITE_URL.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// The public address is run-time configuration (SITE_URL, read by the server): the build writes a placeholder origin
+// into prerendered files, which our server replaces when it serves them (docs/decisions/013-run-time-public-address.md).
+const site = BUILD_ORIGIN;
 
 export default defineConfig({
   site,
@@ -27,6 +29,10 @@ export default defineConfig({
   // Pages are linked explicitly per language; no prefetch script on content pages.
   prefetch: false,
   security: {
+    // Astro's own check compares Origin with a request URL it builds from the socket: behind a TLS proxy that is
+    // http://…, so every form POST would be refused. Ours (src/features/site/origin-check.server.ts, run from
+    // src/middleware.ts) checks against SITE_URL and the proxy's scheme at run time (ADR 013).
+    checkOrigin: false,
     // Astro hashes every inline script and style it emits (island hydration), so script-src needs no 'unsafe-inline'.
     // Directives that must be HTTP headers (frame-ancestors) are added by our server: see src/server/security-headers.ts.
     csp: {

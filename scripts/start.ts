@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { loadEnv } from '#src/env.server.ts';
+import { loadEnv, requireSiteUrlInProduction } from '#src/env.server.ts';
 import { AppError } from '#src/lib/errors.ts';
 import { log, setLogLevel } from '#src/lib/log.ts';
 import { findProjectRoot } from '#src/lib/project-root.server.ts';
@@ -23,6 +23,7 @@ import { startMetricsServer } from '#src/features/observability/metrics-server.s
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const env = loadEnv();
+  requireSiteUrlInProduction(env);
   setLogLevel(env.logLevel);
   const root = findProjectRoot(import.meta.url);
 
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
     https,
     directRoutes: [intakeApiRoute],
     routeLabel: routeLabelerFromBuild(root),
+    siteUrl: env.siteUrl,
+    port: env.port,
   });
 
   // PGlite allows one process, so the server sends mail and purges old content itself; on PostgreSQL that is the job

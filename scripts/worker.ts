@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { getDatabase } from '#src/db/client.server.ts';
 import { migrateDatabase } from '#src/db/migrate.server.ts';
-import { loadEnv } from '#src/env.server.ts';
+import { loadEnv, requireSiteUrlInProduction } from '#src/env.server.ts';
 import { startOutboxWorker } from '#src/features/outbox/boot.server.ts';
 import { startRetentionSchedule } from '#src/features/intake/retention.server.ts';
 import { startEscalationDigestSchedule } from '#src/features/console/escalation/digest.server.ts';
@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stopping.abort('SIGINT'));
 
   const env = loadEnv();
+  // E-mails link to the portal: they must name its public address.
+  requireSiteUrlInProduction(env);
   setLogLevel(env.logLevel);
   if (env.databaseUrl === undefined) {
     fail(

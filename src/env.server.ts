@@ -162,7 +162,8 @@ const specs = [
   {
     name: 'SITE_URL',
     default: undefined,
-    meaning: 'The public origin, e.g. https://hotro.example.gov.vn, used for links in pages and e-mails.',
+    meaning:
+      'The public origin, e.g. https://hotro.example.gov.vn: every absolute address in pages, the sitemap, feeds, share cards, posters and e-mails, and the origin forms are accepted from. Read when the portal starts (the build does not need it). Required in production (NODE_ENV=production, or DATABASE_URL or RESEND_API_KEY without DEMO=1); unset: the address each request came in on.',
     secret: false,
     display: 'url',
     schema: optionalText
@@ -602,6 +603,39 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
 /** Loopback names and addresses: reachable from this machine only. */
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
+}
+
+/**
+ * True when the environment is a production one: NODE_ENV=production set explicitly (the systemd unit and the
+ * container set it; unset NODE_ENV only makes defaults strict), or a real database or mail service configured outside
+ * demo mode.
+ */
+export function isProduction(
+  env: Pick<Env, 'databaseUrl' | 'resendApiKey' | 'demo'>,
+  source: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
+  return (
+    source['NODE_ENV'] === 'production' ||
+    ((env.databaseUrl !== undefined || env.resendApiKey !== undefined) && !env.demo)
+  );
+}
+
+/**
+ * Stops a production start without SITE_URL: pages, feeds, posters and e-mails would otherwise name whatever address
+ * a request came in on. A demo or a laptop may leave it unset (links then name the address the portal was reached at).
+ */
+export function requireSiteUrlInProduction(
+  env: Env,
+  source: Readonly<Record<string, string | undefined>> = process.env,
+): void {
+  if (env.siteUrl !== undefined || !isProduction(env, source)) return;
+  throw new EnvError([
+    {
+      variable: 'SITE_URL',
+      message:
+        'SITE_URL must be set in production (NODE_ENV=production, or DATABASE_URL or RESEND_API_KEY without DEMO=1): the public address people reach the portal at, e.g. SITE_URL=https://hotro.example.gov.vn',
+    },
+  ]);
 }
 
 function isFakeResend(baseUrl: string | undefined): boolean {

@@ -158,6 +158,7 @@ async function measurePortal(engine: { databaseUrl?: string }): Promise<Measured
       timeoutMs: 300_000,
       env: {
         NODE_ENV: 'production',
+        SITE_URL: 'https://hotro.example.test',
         DEMO: '1',
         ...FAST_POW_ENV,
         TRUST_PROXY: '1',

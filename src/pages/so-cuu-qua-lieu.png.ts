@@ -1,4 +1,7 @@
 import type { APIRoute } from 'astro';
 import { firstAidImageResponse } from '#src/features/first-aid/share-image-route.ts';
 
-export const GET: APIRoute = ({ site }) => firstAidImageResponse('vi', site);
+// On demand: the card prints the page's public address (SITE_URL), which the build does not know.
+export const prerender = false;
+
+export const GET: APIRoute = (context) => firstAidImageResponse('vi', context);

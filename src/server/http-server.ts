@@ -6,6 +6,7 @@ import { keepOurCsp } from './merge-csp.ts';
 import { keepOurCacheControl } from './keep-cache-control.ts';
 import type { RouteLabeler } from '#src/features/observability/route-label.ts';
 import { recordRequest } from '#src/features/observability/metrics.server.ts';
+import { requestOrigin, rewritePublicOrigin } from './public-origin-rewrite.ts';
 
 /** Astro's node handler (standalone mode): serves prerendered files, then on-demand routes. */
 export type AstroHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -33,6 +34,10 @@ export interface PortalServerOptions {
    * itself); see src/features/observability/.
    */
   routeLabel?: RouteLabeler;
+  /** The public origin (`SITE_URL`) prerendered files are served with; unset: the address each request came in on. */
+  siteUrl?: string | undefined;
+  /** The port the server listens on (the address named when a request has no usable Host). */
+  port?: number;
 }
 
 /**
@@ -44,6 +49,8 @@ export function createPortalServer({
   https,
   directRoutes = [],
   routeLabel,
+  siteUrl,
+  port = 4321,
 }: PortalServerOptions): http.Server {
   const server = http.createServer((req, res) => {
     const pathname = pathOf(req.url);
@@ -65,7 +72,11 @@ export function createPortalServer({
     }
     keepOurCsp(res, headers['Content-Security-Policy'] ?? '');
     if (headers['Cache-Control'] !== undefined) keepOurCacheControl(res, headers['Cache-Control']);
-    compress(req, res, () => handler(req, res));
+    compress(req, res, () => {
+      // Inside the compression: the placeholder is replaced in the plain body, which is then compressed.
+      rewritePublicOrigin(req, res, requestOrigin(req, siteUrl, port));
+      handler(req, res);
+    });
   });
   // Slow clients must not hold sockets forever; these stay above any real page's time.
   server.requestTimeout = 30_000;

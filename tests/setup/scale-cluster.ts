@@ -85,6 +85,8 @@ export async function createScaleCluster(options: ScaleClusterOptions = {}): Pro
 
   const shared: Record<string, string | undefined> = {
     NODE_ENV: 'production',
+    // Production needs its public address (links in pages and e-mails); the tests reach each portal on its own port.
+    SITE_URL: 'https://hotro.example.test',
     DEMO: '1',
     ...FAST_POW_ENV,
     // Every simulated client sends its own X-Forwarded-For (see tests/scale/scenario.ts).

@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import { localeOf, useTranslations, type Lang } from '#src/i18n/index.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
 import { localizedEntries } from '#src/features/content/entries.ts';
+import { BUILD_ORIGIN } from '#src/features/site/build-origin.ts';
 
 /** How many articles one feed lists: readers want what is new, not the archive. */
 export const FEED_SIZE = 50;
@@ -12,7 +13,8 @@ export const FEED_SIZE = 50;
  */
 export async function articlesFeed(lang: Lang, site: URL | undefined): Promise<Response> {
   const t = useTranslations(lang);
-  const base = site ?? new URL('http://localhost:4321');
+  // Prerendered: the build's placeholder origin, which the server replaces by SITE_URL as it serves the feed.
+  const base = site ?? new URL(BUILD_ORIGIN);
   const articles = (await localizedEntries('articles', lang))
     .sort((a, b) => b.entry.data.publishedOn.getTime() - a.entry.data.publishedOn.getTime())
     .slice(0, FEED_SIZE);

@@ -23,8 +23,10 @@ export const routes = {
   campaigns: { vi: '/chien-dich', en: '/en/campaigns' },
   campaign: { vi: '/chien-dich/[slug]', en: '/en/campaigns/[slug]' },
   audience: { vi: '/danh-cho/[audience]', en: '/en/for/[audience]' },
-  /** A campaign's share card (Open Graph image, 1200×630 PNG), generated at build. */
+  /** A campaign's share card (Open Graph image, 1200×630 PNG), drawn on demand: it prints the public address. */
   campaignCard: { vi: '/chien-dich/[slug].png', en: '/en/campaigns/[slug].png' },
+  /** The QR code on printed campaign posters: the "ask for help" address on the public origin (SVG, on demand). */
+  askForHelpQr: { vi: '/chien-dich/ma-qr-xin-tu-van.svg', en: '/en/campaigns/ask-for-help-qr.svg' },
   /** The overdose and poisoning first-aid card: a page that prints on one A4 sheet, and its shareable image. */
   firstAid: { vi: '/so-cuu-qua-lieu', en: '/en/overdose-first-aid' },
   firstAidCard: { vi: '/so-cuu-qua-lieu.png', en: '/en/overdose-first-aid.png' },

@@ -57,6 +57,8 @@ export function serverEnv(
     TRUST_PROXY: '1',
     LOG_LEVEL: 'info',
     NODE_ENV: 'production',
+    // Production needs its public address; requests still come straight to the test's port.
+    SITE_URL: 'https://hotro.example.test',
     DATABASE_URL: databaseUrl,
     ...FAST_POW_ENV,
     ...extra,

@@ -20,7 +20,10 @@ function start(env: Record<string, string>) {
 
 describe('npm start with a wrong environment', () => {
   it('names DATABASE_URL when it is not a postgres URL', () => {
-    const { status, errorLines } = start({ DATABASE_URL: 'mysql://localhost/x', SITE_URL: 'https://hotro.example.gov.vn' });
+    const { status, errorLines } = start({
+      DATABASE_URL: 'mysql://localhost/x',
+      SITE_URL: 'https://hotro.example.gov.vn',
+    });
     expect(status).toBe(1);
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toMatch(/^error: DATABASE_URL /);

@@ -1,36 +1,26 @@
-import type { APIContext } from 'astro';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
+import { publicOrigin, type RenderContext } from '#src/features/site/public-origin.server.ts';
+import { drawnOnce, pngResponse } from '#src/features/site/drawn-images.server.ts';
 import { localizedEntries } from '../entries.ts';
 import { renderShareCard } from './share-card.ts';
 
-/** What each campaign's share-card route needs: the texts on the card. */
-export interface ShareCardProps {
-  title: string;
-  slogan: string;
-}
-
-/** One share card per published campaign in `lang`, at the campaign's own slug. */
-export async function shareCardPaths(lang: Lang) {
-  const entries = await localizedEntries('campaigns', lang);
-  return entries.map(({ entry, slug }) => ({
-    params: { slug },
-    props: { title: entry.data.title, slogan: entry.data.slogan } satisfies ShareCardProps,
-  }));
-}
-
-/** The PNG response of one share card, prerendered at build into a file next to the campaign's page. */
-export async function shareCardResponse(
-  lang: Lang,
-  props: ShareCardProps,
-  site: APIContext['site'],
-): Promise<Response> {
+/**
+ * The PNG of one campaign's share card (`/chien-dich/<slug>.png`, `/en/campaigns/<slug>.png`). Its footer prints the
+ * portal's host, known only when the server runs, so it is drawn on demand, once per campaign and address; 404 for a
+ * slug that is not a published campaign in `lang`.
+ */
+export async function shareCardResponse(lang: Lang, slug: string | undefined, context: RenderContext): Promise<Response> {
+  const campaign = (await localizedEntries('campaigns', lang)).find((entry) => entry.slug === slug);
+  if (campaign === undefined) return new Response(null, { status: 404 });
   const t = useTranslations(lang);
-  const host = site ? site.host : 'localhost';
-  const png = await renderShareCard({
-    kicker: t('content.campaign.card.kicker', { site: t('site.name') }),
-    title: props.title,
-    slogan: props.slogan,
-    footer: t('content.campaign.card.footer', { host }),
-  });
-  return new Response(png, { headers: { 'Content-Type': 'image/png' } });
+  const host = new URL(publicOrigin(context)).host;
+  const png = await drawnOnce(`campaign:${lang}:${campaign.slug}:${host}`, () =>
+    renderShareCard({
+      kicker: t('content.campaign.card.kicker', { site: t('site.name') }),
+      title: campaign.entry.data.title,
+      slogan: campaign.entry.data.slogan,
+      footer: t('content.campaign.card.footer', { host }),
+    }),
+  );
+  return pngResponse(png);
 }

@@ -1,10 +1,7 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import {
-  shareCardPaths,
-  shareCardResponse,
-  type ShareCardProps,
-} from '#src/features/content/campaign/share-card-route.ts';
+import type { APIRoute } from 'astro';
+import { shareCardResponse } from '#src/features/content/campaign/share-card-route.ts';
 
-export const getStaticPaths = (() => shareCardPaths('en')) satisfies GetStaticPaths;
+// On demand: the card prints the public address (SITE_URL), which the build does not know.
+export const prerender = false;
 
-export const GET: APIRoute = ({ props, site }) => shareCardResponse('en', props as ShareCardProps, site);
+export const GET: APIRoute = (context) => shareCardResponse('en', context.params.slug, context);
