@@ -48,6 +48,22 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules on TypeScript: a promise nobody awaits loses its error (an unhandled rejection ends the process),
+    // a promise where a callback expects void is never awaited, and awaiting a non-promise hides a wrong type.
+    files: ['**/*.ts', '**/*.mts', '**/*.astro'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    // The Astro parser takes a project, not the project service.
+    files: ['**/*.astro'],
+    languageOptions: { parserOptions: { projectService: false, project: true } },
+  },
+  {
     // The widget loader runs unbuilt in partners' browsers: plain script, browser globals.
     files: ['public/widget.js'],
     languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly' } },

@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything CI runs, in order, with one summary line at the end.
  *   1. Chromium from Debian's packages when it is missing (the e2e tests drive it; nothing is downloaded otherwise).
- *   2. Lint and typecheck.
+ *   2. Formatting (`prettier --check .`, which also fails on a CSS or TypeScript syntax error), lint (with the type-aware
+ *      promise rules) and typecheck.
  *   3. One production build, shared by every server the tests start.
  *   4. Unit tests on embedded PGlite, then again on a fresh PostgreSQL database (created and dropped per run).
  *   4b. The scaled-mode suite (tests/scale/): two portals and two workers on PostgreSQL and Redis, with faults; at most
@@ -85,6 +86,7 @@ function e2e(label: string, env: Record<string, string>): boolean {
 async function main(): Promise<void> {
   const withPostgres = process.env.TEST_SKIP_POSTGRES !== '1';
   run('chromium', 'bash', [join(root, 'scripts/ensure-chromium.sh')]);
+  run('format', bin('prettier'), ['--check', '.']);
   run('lint', bin('eslint'), ['.', '--max-warnings', '0']);
   run('typecheck', bin('astro'), ['check']);
   // The same two steps as `npm run build`: the site, then its Pagefind search index.

@@ -95,3 +95,25 @@ test('the statistics page says what the figures do not say, and names places as 
   await expect(page.getByText('Một tỉnh (bản lưu không ghi tên tỉnh)').first()).toBeVisible();
   await expect(page.getByRole('cell', { name: 'hơn 225.000 người' })).toBeVisible();
 });
+
+// A lost `}` in content.css once nested the chart rules under a hidden selector, so the bars fell back to SVG's
+// default black fill. What a reader sees is the computed fill.
+for (const path of ['/so-lieu', '/en/statistics']) {
+  test(`the statistics bars on ${path} are drawn in the brand colour`, async ({ page }) => {
+    await page.goto(path);
+    const colours = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--brand)';
+      document.body.append(probe);
+      const brand = getComputedStyle(probe).color;
+      probe.remove();
+      return {
+        brand,
+        bars: [...document.querySelectorAll('.bar-chart rect')].map((bar) => getComputedStyle(bar).fill),
+      };
+    });
+    expect(colours.brand).not.toBe('rgb(0, 0, 0)');
+    expect(colours.bars.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(colours.bars)).toEqual(new Set([colours.brand]));
+  });
+}
