@@ -43,9 +43,26 @@ function formatParam(lang: Lang, value: string | number): string {
   return typeof value === 'number' ? new Intl.NumberFormat(localeOf(lang)).format(value) : value;
 }
 
+const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+const others: Record<Lang, Lang> = { vi: 'en', en: 'vi' };
+
 /** The BCP 47 locale used for dates and numbers in each language. */
 export function localeOf(lang: Lang): string {
-  return lang === 'vi' ? 'vi-VN' : 'en-GB';
+  return locales[lang];
+}
+
+/** The portal's other language: where the language switch and the alternate links point. */
+export function otherLang(lang: Lang): Lang {
+  return others[lang];
+}
+
+/**
+ * A message with its `{placeholders}` left in, for code that fills them itself: a browser script (the text travels
+ * in a `data-` attribute) or a page that puts markup where the placeholder stands. Everywhere else call `t(key,
+ * params)`: tests/unit/i18n/placeholders.test.ts fails when a `t` call leaves a placeholder unfilled.
+ */
+export function rawMessage(lang: Lang, key: MessageKey): string {
+  return catalogues[lang][key] ?? catalogues[defaultLang][key];
 }
 
 /** Chooses between plural forms with the language's own rules (Vietnamese has one form; English two). */

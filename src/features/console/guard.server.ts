@@ -14,6 +14,7 @@ import { localizedPath } from '#src/features/site/routes.ts';
 import { checkPostOrigin } from '#src/features/locator/reports/same-origin.ts';
 import { readFormBody } from '#src/features/intake/views/form-body.server.ts';
 import { describeError } from '#src/lib/describe-error.ts';
+import { useTranslations } from '#src/i18n/index.ts';
 import { log } from '#src/lib/log.ts';
 import { principalFromHeaders } from './auth/session.server.ts';
 import { consoleRouteOf, PUBLIC_CONSOLE_ROUTES, TWO_FACTOR_SETUP_ROUTES } from './console-paths.ts';
@@ -36,14 +37,15 @@ export async function consoleGuard(context: APIContext, next: MiddlewareNext): P
   const route = consoleRouteOf(context.url.pathname);
   if (route === undefined) return privateHeaders(await next());
   const { id, lang } = route;
+  const t = useTranslations(lang);
   const isPost = context.request.method === 'POST';
   if (isPost) {
     const env = (await import('#src/env.server.ts')).loadEnv();
     const own = [context.url.origin, ...(env.siteUrl === undefined ? [] : [env.siteUrl])];
     if (checkPostOrigin(context.request.headers, own) !== 'same-origin')
-      return plain(403, lang === 'vi' ? 'Yêu cầu bị từ chối: gửi từ trang khác.' : 'Refused: sent from another site.');
+      return plain(403, t('console.refused.crossSite'));
   } else if (context.request.method !== 'GET' && context.request.method !== 'HEAD') {
-    return plain(405, 'Method not allowed');
+    return plain(405, t('console.refused.method'));
   }
 
   let services;
@@ -53,12 +55,7 @@ export async function consoleGuard(context: APIContext, next: MiddlewareNext): P
     principal = await principalFromHeaders(services, context.request.headers);
   } catch (error) {
     log.error('console.unavailable', { error: describeError(error) });
-    return plain(
-      503,
-      lang === 'vi'
-        ? 'Trang quản lý tạm thời không dùng được. Hãy thử lại sau.'
-        : 'The console is unavailable. Try again later.',
-    );
+    return plain(503, t('console.unavailable'));
   }
 
   if (!PUBLIC_CONSOLE_ROUTES.has(id)) {
@@ -77,12 +74,7 @@ export async function consoleGuard(context: APIContext, next: MiddlewareNext): P
       // itself as "file too large" (it reads the same body with the same limit, and changes nothing).
       const oversizedUpload = id === 'consoleImport' && !form.ok && form.reason === 'too-large';
       if (!oversizedUpload && !isValidCsrfToken(services.keyring, principal.sessionId, token))
-        return plain(
-          403,
-          lang === 'vi'
-            ? 'Yêu cầu bị từ chối: phiên làm việc không khớp. Hãy tải lại trang.'
-            : 'Refused: the form does not match your session. Reload the page.',
-        );
+        return plain(403, t('console.refused.session'));
     }
     // Everyone sets up a second factor first: administrators manage staff, point staff read requests for help.
     if (!principal.twoFactorEnabled && !TWO_FACTOR_SETUP_ROUTES.has(id))

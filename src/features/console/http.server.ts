@@ -1,6 +1,6 @@
 /** Small helpers the console's page loaders share: redirects that carry cookies, and the guard's context. */
 import type { AstroGlobal } from 'astro';
-import type { Lang } from '#src/i18n/index.ts';
+import { useTranslations, type Lang } from '#src/i18n/index.ts';
 import type { ConsoleRouteId } from './console-paths.ts';
 import type { Principal } from './principal.ts';
 
@@ -43,11 +43,7 @@ export function requirePrincipal(astro: AstroGlobal): Principal {
  * administration page): 403, a short page in their language, never a hint of what is behind it.
  */
 export function forbidden(lang: Lang): Response {
-  const text =
-    lang === 'vi'
-      ? 'Bạn không có quyền mở trang này. Nếu bạn cần, hãy hỏi quản trị viên cấp tỉnh.'
-      : 'You do not have access to this page. Ask your provincial administrator if you need it.';
-  return new Response(text, {
+  return new Response(useTranslations(lang)('console.forbidden'), {
     status: 403,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
   });

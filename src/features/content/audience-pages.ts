@@ -1,4 +1,4 @@
-import type { Lang } from '#src/i18n/index.ts';
+import { otherLang, type Lang } from '#src/i18n/index.ts';
 import { audiences, type Audience } from '#src/features/lists/index.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
 
@@ -32,7 +32,7 @@ export function audiencePath(code: Audience, lang: Lang): string {
 
 /** `getStaticPaths` for the landing pages in one language: one page per audience of the shared list. */
 export function audiencePaths(lang: Lang) {
-  const other: Lang = lang === 'vi' ? 'en' : 'vi';
+  const other: Lang = otherLang(lang);
   return audiences.codes.map((code) => ({
     params: { audience: audienceSlugs[code][lang] },
     props: { audience: code, alternateHref: audiencePath(code, other) },

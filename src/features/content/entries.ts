@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Lang } from '#src/i18n/index.ts';
+import { otherLang, type Lang } from '#src/i18n/index.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
 import { ContentError } from './errors.ts';
 import { pairEntries, splitEntryId } from './pairing.ts';
@@ -44,7 +44,7 @@ export async function localizedEntries<C extends EntryCollection>(
   const result: LocalizedEntry<C>[] = [];
   for (const pair of pairs.values()) {
     const entry = pair[lang];
-    const other = pair[lang === 'vi' ? 'en' : 'vi'];
+    const other = pair[otherLang(lang)];
     if (!visible(entry)) continue;
     result.push({
       entry,
@@ -58,7 +58,7 @@ export async function localizedEntries<C extends EntryCollection>(
 
 /** `getStaticPaths` for a collection's entry pages in one language: the slug, the entry, and the other language's URL. */
 export async function entryPaths<C extends PagedCollection>(collection: C, lang: Lang) {
-  const other: Lang = lang === 'vi' ? 'en' : 'vi';
+  const other: Lang = otherLang(lang);
   const entries = await localizedEntries(collection, lang);
   return entries.map(({ entry, slug, otherSlug }) => ({
     params: { slug },

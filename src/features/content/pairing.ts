@@ -1,4 +1,4 @@
-import { languages, type Lang } from '#src/i18n/index.ts';
+import { languages, otherLang, type Lang } from '#src/i18n/index.ts';
 import { ContentError } from './errors.ts';
 
 /** The minimum the pairing check reads from a collection entry. */
@@ -46,7 +46,7 @@ export function pairEntries<E extends PairableEntry>(
     const { vi, en } = pair;
     if (vi && en) paired.set(key, { vi, en });
     for (const lang of languages) {
-      const present = pair[lang === 'vi' ? 'en' : 'vi'];
+      const present = pair[otherLang(lang)];
       if (!pair[lang] && present) {
         problems.push(
           `${fileOf(present)}: translationKey "${key}" has no ${lang} entry; add content/${collection}/${lang}/<file>.md with the same translationKey.`,

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue, messageKeys, plural, useTranslations } from '#src/i18n/index.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-
 describe('UI string catalogues', () => {
   it('English has exactly the keys of Vietnamese', () => {
     expect(Object.keys(catalogue('en')).sort()).toEqual([...messageKeys()].sort());
   });
 
-  it('each English string uses the same placeholders as its Vietnamese original', () => {
-    const mismatched = messageKeys().filter(
-      (key) => placeholders(catalogue('vi')[key]).join() !== placeholders(catalogue('en')[key]).join(),
-    );
-    expect(mismatched).toEqual([]);
-  });
+  // Placeholders in one language only, and calls that leave one unfilled: placeholders.test.ts.
 
   it('no string uses stigmatizing words for people', () => {
     const banned = /con nghiện|đối tượng|nghiện ngập|junkie|addicts?\b/i;

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCommune } from '#src/features/admin-units/index.ts';
 import { createAntiAbuse } from '#src/features/anti-abuse/services.server.ts';
-import { INTAKE_MESSAGE_KEYS } from '#src/features/intake/messages.ts';
+import { intakeMessage, intakeMessageKeys } from '#src/features/intake/messages.ts';
 import { configureIntakeServices } from '#src/features/intake/services.server.ts';
 import { normalizeEmail, normalizeVietnamesePhone } from '#src/features/intake/text.ts';
 import { ageBands, helpWanted, requesterKinds } from '#src/features/lists/index.ts';
@@ -21,8 +21,8 @@ import { createIntakeHarness, intakeRowCounts, validRequest, type IntakeHarness 
 
 type Lang = 'vi' | 'en';
 const wordings: Record<Lang, Set<string>> = {
-  vi: new Set(Object.values(INTAKE_MESSAGE_KEYS).map((w) => w.vi)),
-  en: new Set(Object.values(INTAKE_MESSAGE_KEYS).map((w) => w.en)),
+  vi: new Set(intakeMessageKeys.map((key) => intakeMessage(key, 'vi'))),
+  en: new Set(intakeMessageKeys.map((key) => intakeMessage(key, 'en'))),
 };
 
 let h: IntakeHarness;
@@ -473,7 +473,7 @@ describe('POST /api/intake with bad requests', () => {
         ),
       );
       const errors = expectLocalizedError(answer, 'en', [400]);
-      expect(errors).toEqual([{ field: 'pointId', message: INTAKE_MESSAGE_KEYS['intake.pointId.notOffered'].en }]);
+      expect(errors).toEqual([{ field: 'pointId', message: intakeMessage('intake.pointId.notOffered', 'en') }]);
       expect(answer.body['offers']).toEqual([
         expect.objectContaining({ point: expect.objectContaining({ id: h.pointIds[0] }), suggested: true }),
       ]);

@@ -197,24 +197,37 @@ export function formatProblem(problem: ImportProblem, lang: Lang, source: Source
   return where === '' ? what : `${where}: ${what}`;
 }
 
+/** The words that say where a problem is, per language. */
+const WHERE: Record<
+  Lang,
+  {
+    file: string;
+    fileColumn: (field: string) => string;
+    row: Record<SourceKind, (row: number) => string>;
+    field: Record<SourceKind, (row: string, field: string) => string>;
+  }
+> = {
+  vi: {
+    file: 'Tệp',
+    fileColumn: (field) => `Tệp, cột «${field}»`,
+    row: { csv: (row) => `Dòng ${row}`, json: (row) => `Dịch vụ thứ ${row}` },
+    field: { csv: (row, field) => `${row}, cột «${field}»`, json: (row, field) => `${row}, trường «${field}»` },
+  },
+  en: {
+    file: 'File',
+    fileColumn: (field) => `File, column “${field}”`,
+    row: { csv: (row) => `Row ${row}`, json: (row) => `Service ${row}` },
+    field: { csv: (row, field) => `${row}, column “${field}”`, json: (row, field) => `${row}, field “${field}”` },
+  },
+};
+
 function location(problem: ImportProblem, lang: Lang, source: SourceKind): string {
   const field =
     problem.column === null ? undefined : isColumnKey(problem.column) ? column(problem.column)[lang] : problem.column;
-  if (problem.row === 0) {
-    if (field === undefined) return lang === 'vi' ? 'Tệp' : 'File';
-    return lang === 'vi' ? `Tệp, cột «${field}»` : `File, column “${field}”`;
-  }
-  const row =
-    source === 'csv'
-      ? lang === 'vi'
-        ? `Dòng ${problem.row}`
-        : `Row ${problem.row}`
-      : lang === 'vi'
-        ? `Dịch vụ thứ ${problem.row}`
-        : `Service ${problem.row}`;
-  if (field === undefined) return row;
-  if (source === 'json') return lang === 'vi' ? `${row}, trường «${field}»` : `${row}, field “${field}”`;
-  return lang === 'vi' ? `${row}, cột «${field}»` : `${row}, column “${field}”`;
+  const words = WHERE[lang];
+  if (problem.row === 0) return field === undefined ? words.file : words.fileColumn(field);
+  const row = words.row[source](problem.row);
+  return field === undefined ? row : words.field[source](row, field);
 }
 
 /** Orders problems by row (stable within a row), so a person can walk the sheet top to bottom. */

@@ -31,8 +31,6 @@ export interface MapOptions {
   /** Says where the text alternative is (the results list). */
   readonly description: string;
   readonly labels: { readonly hoangSa: string; readonly truongSa: string };
-  /** The credit line's language when it differs from the page's (the credit is always in Vietnamese). */
-  readonly creditLang?: string | undefined;
   /** A province to draw in the accent colour. */
   readonly highlightProvince?: string | undefined;
   /** The searched place or position. */
@@ -53,8 +51,8 @@ const COLORS = {
 
 /** The whole figure: `<figure>` with the SVG (`role="img"`, named and described) and the credit under it. */
 export function renderMapFigure(options: MapOptions): string {
-  const creditLang = options.creditLang === undefined ? '' : ` lang="${escapeXml(options.creditLang)}"`;
-  return `<figure class="locator-map">${renderMapSvg(options)}<figcaption class="locator-map__credit"${creditLang}>${escapeXml(BOUNDARY_CREDIT)}</figcaption></figure>`;
+  // The credit is the publisher's own Vietnamese line on every page: marked as such for screen readers on English ones.
+  return `<figure class="locator-map">${renderMapSvg(options)}<figcaption class="locator-map__credit" lang="vi">${escapeXml(BOUNDARY_CREDIT)}</figcaption></figure>`;
 }
 
 /** The SVG element alone. */

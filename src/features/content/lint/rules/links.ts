@@ -1,3 +1,4 @@
+import { otherLang } from '#src/i18n/index.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { listProvinces } from '#src/features/admin-units/index.ts';
@@ -97,7 +98,7 @@ function makeResolver(tree: ContentTree): (target: string) => string | undefined
       const collection = ENTRY_ROUTES[id];
       if (collection) {
         if (slugs.get(`${collection}/${lang}`)?.has(param)) return undefined;
-        const other = lang === 'vi' ? 'en' : 'vi';
+        const other = otherLang(lang);
         const twin = byKey.get(`${collection}/${other}/${param}`);
         const key = twin?.frontmatter['translationKey'];
         const counterpart = tree.entries.find(

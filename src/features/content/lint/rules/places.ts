@@ -60,8 +60,10 @@ function checkPlace(entry: LintEntry, place: Place, oldProvinces: ReturnType<typ
       ),
     );
   }
-  const expected =
-    entry.lang === 'vi' ? province.fullName : `${province.name} ${province.typeEn === 'city' ? 'City' : 'province'}`;
+  const expected = {
+    vi: province.fullName,
+    en: `${province.name} ${province.typeEn === 'city' ? 'City' : 'province'}`,
+  }[entry.lang];
   if (place.nowNamed !== expected) {
     problems.push(problem(`place.nowNamed should be "${expected}", the current name of code ${code}.`));
   }
