@@ -172,6 +172,17 @@ describe('the ask page', () => {
     }
   });
 
+  it('answers “save the code” with a text file holding the code and the follow-up address, writing nothing', async () => {
+    const before = await intakeRowCounts(h.db);
+    const model = await ask({ action: 'save-code', code: '7kqm 2w9d x4tb' });
+    expect(model.download?.filename).toBe('ma-tra-cuu.txt');
+    expect(model.download?.text).toContain('Mã tra cứu của bạn: 7KQM-2W9D-X4TB');
+    expect(model.download?.text).toContain('http://localhost:4321/theo-doi');
+    expect((await ask({ action: 'save-code', code: 'not a code' })).status).toBe(400);
+    expect((await ask({ action: 'save-code', code: 'not a code' })).download).toBeUndefined();
+    expect(await intakeRowCounts(h.db)).toEqual(before);
+  });
+
   it('refuses a post from another site, a body too large, and a body that is not a form', async () => {
     expect((await ask(validForm(), { origin: 'https://evil.example' })).status).toBe(403);
     expect((await ask({ ...validForm(), message: 'x'.repeat(60_000) })).status).toBe(413);

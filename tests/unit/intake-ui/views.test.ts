@@ -52,9 +52,11 @@ const values = readValues(
 );
 const origin = { communeName: 'Phường Ba Đình', provinceName: 'Thành phố Hà Nội', byPosition: false };
 const code = '7KQM-2W9D-X4TB';
+// Friday 4 December 2026, 15:00 in Vietnam: two working days later is Tuesday 8 December.
+const sentAt = new Date('2026-12-04T08:00:00Z');
 
 const renderAsk = (lang: Lang, model: AskModel) =>
-  container.renderToString(AskPage, { props: { lang, model, retention } });
+  container.renderToString(AskPage, { props: { lang, model, retention, answerWithinDays: 2 } });
 const renderTrack = (lang: Lang, model: TrackModel) =>
   container.renderToString(TrackPage, { props: { lang, model, retention } });
 
@@ -94,7 +96,7 @@ describe('the ask page says on every screen what a requester must know', () => {
       { status: 200, view: { step: 'preview', values, origin, routing, choice, messageFlags: [], notice: undefined } },
     ],
     ['no-point', { status: 200, view: { step: 'no-point', values, origin, provinceCode: '01' } }],
-    ['receipt', { status: 200, view: { step: 'receipt', receiptCode: code, routing, contactLeft: false } }],
+    ['receipt', { status: 200, view: { step: 'receipt', receiptCode: code, sentAt, routing, contactLeft: false } }],
   ];
   for (const lang of ['vi', 'en'] as const) {
     for (const [name, model] of screens) {
@@ -236,9 +238,20 @@ describe('the ask page’s steps', () => {
   it('shows the receipt code large, with advice, what happens next, the point’s phone, and a follow-up link without the code', async () => {
     const html = await renderAsk('vi', {
       status: 200,
-      view: { step: 'receipt', receiptCode: code, routing, contactLeft: true },
+      view: { step: 'receipt', receiptCode: code, sentAt, routing, contactLeft: true },
     });
-    expect(html).toContain(`<p class="receipt-code" data-receipt-code>${code}</p>`);
+    expect(html).toMatch(new RegExp(`<p class="receipt-code" data-receipt-code[^>]*>${code}</p>`));
+    // The code comes first, above the safety notes: on a phone it is on the first screen.
+    expect(html.indexOf(code)).toBeLessThan(html.indexOf('intake-safety'));
+    expect(html).toContain(
+      'Phường Ba Đình cần tiếp nhận yêu cầu trong 2 ngày làm việc'.replace('Phường Ba Đình', point.name),
+    );
+    expect(html).toContain('8 tháng 12, 2026');
+    expect(html).toContain('hãy gọi cho điểm theo số 024 3823 1234');
+    // Save as a text file without JavaScript: a POST of the code; copy and print wait for the island.
+    expect(html).toMatch(/<input type="hidden" name="code" value="7KQM-2W9D-X4TB">/);
+    expect(html).toContain('name="action" value="save-code"');
+    expect(html).toMatch(/<button[^>]*data-copy hidden>/);
     expect(html).toContain('Hãy ghi lại mã này');
     expect(html).toContain('Điều gì sẽ xảy ra tiếp theo');
     expect(html).toContain('href="tel:02438231234"');

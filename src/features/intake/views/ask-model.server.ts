@@ -19,6 +19,8 @@ import { ALTCHA_FIELD, FALLBACK_FIELD } from '#src/features/anti-abuse/gate.serv
 import { HONEYPOT_FIELD } from '#src/features/anti-abuse/honeypot.ts';
 import { handleIntake, previewRouting } from '#src/features/intake/handle-intake.server.ts';
 import { intakeMessage } from '#src/features/intake/messages.ts';
+import { formatReceiptCode, normalizeReceiptCode } from '#src/features/intake/receipt-code.ts';
+import { localizedPath } from '#src/features/site/routes.ts';
 import { findPersonalDetails, type PersonalDetail } from '#src/features/intake/personal-details.server.ts';
 import { formFieldOf, parseIntakeForm } from '#src/features/intake/schema.ts';
 import { getIntakeServices, type IntakeServices } from '#src/features/intake/services.server.ts';
@@ -53,7 +55,7 @@ export type AskField = (typeof ASK_FIELDS)[number];
 export type AskValues = Record<AskField, string>;
 
 /** The form's buttons: `name="action"`. A form sent without a button (Enter, a script) is a preview. */
-export type AskAction = 'preview' | 'send' | 'edit';
+export type AskAction = 'preview' | 'send' | 'edit' | 'save-code';
 
 /** The place as the preview and the receipt show it. */
 export interface OriginLabel {
@@ -97,6 +99,8 @@ export type AskView =
   | {
       readonly step: 'receipt';
       readonly receiptCode: string;
+      /** When the request was sent: the expected answer date counts from it. */
+      readonly sentAt: Date;
       readonly routing: RoutingDecision;
       readonly contactLeft: boolean;
     };
@@ -110,6 +114,8 @@ export interface AskModel {
    */
   readonly status: 200 | 400 | 403 | 413 | 415 | 429 | 503;
   readonly view: AskView;
+  /** The receipt as a text file to save ("save-code"): the page answers with it instead of HTML. */
+  readonly download?: { readonly filename: string; readonly text: string };
 }
 
 /** What the model needs from Astro's context. */
@@ -143,6 +149,7 @@ export async function buildAskModel(context: AskContext, lang: Lang): Promise<As
   const action = actionOf(field(body.fields, 'action'));
   try {
     if (action === 'edit') return { status: 200, view: fill(values) };
+    if (action === 'save-code') return saveCode(body.fields, lang, context.url.origin, context.siteUrl);
     if (action === 'send') return await send(context, lang, values, body.fields);
     return await preview(context, lang, values);
   } catch (error) {
@@ -171,6 +178,32 @@ async function handOff(url: URL): Promise<AskValues> {
   return values;
 }
 
+/**
+ * The receipt as a text file (the receipt's "save as a text file" button, which works without JavaScript): the code
+ * comes back in the POST body (never in a URL), is checked for its shape, and goes out as an attachment that no cache
+ * keeps. Nothing is looked up or written. Anything else than a well-formed code: the empty form.
+ */
+function saveCode(fields: URLSearchParams, lang: Lang, origin: string, siteUrl: string | undefined): AskModel {
+  const canonical = normalizeReceiptCode(field(fields, 'code'));
+  if (canonical === null) return { status: 400, view: fill(EMPTY) };
+  const t = useTranslations(lang);
+  const trackUrl = new URL(localizedPath('track', lang), siteUrl ?? origin).href;
+  const text = [
+    t('intake.receipt.file.title'),
+    '',
+    `${t('intake.receipt.codeLabel')}: ${formatReceiptCode(canonical)}`,
+    `${t('intake.receipt.file.track')}: ${trackUrl}`,
+    '',
+    t('intake.receipt.file.private'),
+    '',
+  ].join('\r\n');
+  return {
+    status: 200,
+    view: fill(EMPTY),
+    download: { filename: t('intake.receipt.file.name'), text },
+  };
+}
+
 /** The form's values, each field's first value (a field sent twice keeps its first). */
 export function readValues(fields: URLSearchParams): AskValues {
   const values = { ...EMPTY };
@@ -179,7 +212,7 @@ export function readValues(fields: URLSearchParams): AskValues {
 }
 
 function actionOf(value: string): AskAction {
-  return value === 'send' || value === 'edit' ? value : 'preview';
+  return value === 'send' || value === 'edit' || value === 'save-code' ? value : 'preview';
 }
 
 /** Step 1 → 2: validate everything, then show which point would receive the request. Writes nothing. */
@@ -239,6 +272,7 @@ async function send(context: AskContext, lang: Lang, values: AskValues, fields: 
         view: {
           step: 'receipt',
           receiptCode: outcome.receiptCode,
+          sentAt: services.clock.now(),
           routing: outcome.routing,
           contactLeft: values.contactValue.trim() !== '' && values.contactKind !== 'none',
         },

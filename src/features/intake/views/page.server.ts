@@ -24,15 +24,38 @@ export function setPrivateHeaders(response: AstroGlobal['response'], status: num
   response.headers.set('X-Robots-Tag', 'noindex');
 }
 
-/** The ask page's model and the retention settings. */
-export async function loadAskPage(astro: AstroGlobal, lang: Lang): Promise<{ model: AskModel; retention: Retention }> {
+/** The ask page's model, the retention settings and how many working days a point has to answer. */
+export async function loadAskPage(
+  astro: AstroGlobal,
+  lang: Lang,
+): Promise<{ model: AskModel; retention: Retention; answerWithinDays: number }> {
   const env = loadEnv();
   const model = await buildAskModel(
     { request: astro.request, url: astro.url, siteUrl: env.siteUrl, clientKey: () => clientKeyOf(astro) },
     lang,
   );
   setPrivateHeaders(astro.response, model.status);
-  return { model, retention: { afterCloseDays: env.retentionDaysAfterClose, maxAgeDays: env.retentionMaxAgeDays } };
+  return {
+    model,
+    retention: { afterCloseDays: env.retentionDaysAfterClose, maxAgeDays: env.retentionMaxAgeDays },
+    answerWithinDays: env.escalationWorkingDays,
+  };
+}
+
+/**
+ * The receipt as a text file to save (the ask page's "save-code" answer): an attachment, UTF-8 with a byte order mark
+ * (so Notepad on an old Windows phone-shop PC reads the Vietnamese), never cached, never indexed.
+ */
+export function downloadResponse(download: NonNullable<AskModel['download']>): Response {
+  return new Response(`\uFEFF${download.text}`, {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${download.filename}"`,
+      'Cache-Control': 'no-store',
+      'X-Robots-Tag': 'noindex',
+    },
+  });
 }
 
 /** The follow-up page's model and the retention settings. */
