@@ -135,6 +135,19 @@ for (const javaScriptEnabled of [true, false]) {
       });
     }
 
+    // Issue 19, item 5: the common spellings of Bắc Kạn and Đắk Lắk found nothing or the wrong province.
+    for (const [text, heading] of [
+      ['bac can', 'Tỉnh Thái Nguyên'],
+      ['Bắc Cạn', 'Tỉnh Thái Nguyên'],
+      ['dak lak', 'Tỉnh Đắk Lắk'],
+    ] as const) {
+      test(`"${text}" is found (${heading})`, async ({ page }) => {
+        await searchFor(page, 'vi', text);
+        await expect(page.getByRole('heading', { level: 2, name: `${ui.vi.near} ${heading}` })).toBeVisible();
+        await expect(page.locator('.results > li').first()).toBeVisible();
+      });
+    }
+
     test('without JavaScript there is no "use my location" button, and with it there is', async ({ page }) => {
       await page.goto(ui.vi.path);
       await expect(page.getByRole('button', { name: ui.vi.useLocation })).toHaveCount(javaScriptEnabled ? 1 : 0);
@@ -218,6 +231,30 @@ test.describe('the place autocomplete', () => {
     await again.press('Escape');
     await expect(again).toHaveAttribute('aria-expanded', 'false');
     await expect(again).toHaveValue('phu quo');
+  });
+
+  test('offers a pre-2025 name from the server when no current name fits, and choosing it searches', async ({
+    page,
+  }) => {
+    const asked: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/tim-ho-tro/goi-y-cu.json'))
+        asked.push(response.headers()['cache-control'] ?? 'no header');
+    });
+    await page.goto(ui.vi.path);
+    const field = page.getByRole('combobox', { name: ui.vi.field });
+    await field.click();
+    await field.pressSequentially('khang ninh');
+    const option = page.getByRole('option', {
+      name: 'Xã Ba Bể, Thái Nguyên (trước năm 2025: Xã Khang Ninh, Tỉnh Bắc Kạn)',
+    });
+    await option.click();
+    await page.waitForURL(/commune=01906/);
+    await expect(
+      page.getByRole('heading', { level: 2, name: `${ui.vi.near} Xã Ba Bể, Tỉnh Thái Nguyên` }),
+    ).toBeFocused();
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set(['no-store']));
   });
 
   test('works in English too, accent-insensitive', async ({ page }) => {

@@ -237,6 +237,23 @@ test.describe('embeds', () => {
     });
   }
 
+  // Issue 19, item 5: a Đồng Nai site's locator (province=75) must find Đồng Nai's Tân Phú, not ask among six.
+  for (const javaScriptEnabled of [false, true]) {
+    test(`the preset province scopes an ambiguous name the reader types (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto('/embed/tim-ho-tro?province=75');
+      await page.getByLabel('Tên xã, phường hoặc tỉnh, thành phố', { exact: true }).fill('Tân Phú');
+      await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+      await expect(
+        page.getByRole('heading', { level: 2, name: 'Nơi hỗ trợ gần Phường Tân Phú, Thành phố Đồng Nai' }),
+      ).toBeVisible();
+      await context.close();
+    });
+  }
+
   test('every link out of an embed opens a new tab with rel="noopener", and says so', async ({ page }) => {
     for (const path of ['/embed/tim-ho-tro?province=01', '/embed/en/ask-for-help', '/embed/chien-dich']) {
       await page.goto(path);

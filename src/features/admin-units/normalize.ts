@@ -175,13 +175,29 @@ function analyze(input: string): { readonly folded: string; readonly tone: strin
     } else if (!afterApostrophe && folded !== '') {
       // End of a word. A final y carries no mark but its tone, so it is also the last toneless letter.
       const iy = iyFold(folded);
-      foldedOut += foldedOut === '' ? iy : ` ${iy}`;
-      const toneWord = (iy === folded ? toneless : `${toneless.slice(0, -1)}i`) + tone;
+      const ck = ckFold(iy, iy === folded ? toneless : `${toneless.slice(0, -1)}i`);
+      foldedOut += foldedOut === '' ? ck.folded : ` ${ck.folded}`;
+      const toneWord = ck.toneless + tone;
       toneOut += toneOut === '' ? toneWord : ` ${toneWord}`;
       folded = toneless = tone = '';
     }
   }
   return { folded: foldedOut, tone: toneOut };
+}
+
+// K and c are the same sound before a, o, u and at the end of a syllable, and place names are written both ways:
+// Bắc Kạn is commonly "Bắc Cạn", Đắk Lắk "Đắc Lắc", Krông Pắc "Krông Pắk". Both fold to c there (on the folded word
+// and, at the same places, on the tone key's letters). Before i, e, y and in kh, k is the only spelling and stays.
+function ckFold(folded: string, toneless: string): { folded: string; toneless: string } {
+  const first = folded.startsWith('k') && 'aou'.includes(folded.charAt(1)) && folded.length > 1;
+  const last = folded.length > 1 && folded.endsWith('k') && 'aeiouy'.includes(folded.charAt(folded.length - 2));
+  if (!first && !last) return { folded, toneless };
+  const change = (word: string) => {
+    let out = first ? `c${word.slice(1)}` : word;
+    if (last) out = `${out.slice(0, -1)}c`;
+    return out;
+  };
+  return { folded: change(folded), toneless: change(toneless) };
 }
 
 // Syllable-final y after a consonant, or in "quy", is the same sound as i (see foldName).
@@ -222,3 +238,14 @@ const TYPE_WORDS: ReadonlyArray<{
   const { folded, tone } = analyze(word);
   return { tone, folded, words: folded.split(' ').length, hint };
 });
+
+/**
+ * Index key of a name or query part: its `foldName` without spaces. Dropping spaces lets "Hanoi", "Saigon", "Daklak"
+ * or "Kontum" meet "Hà Nội", "Sài Gòn", "Đắk Lắk", "Kon Tum". A few names then share a key ("Phúc An" and "Phú Cần"
+ * are both `phucan`): search ranks the one spaced as typed first.
+ */
+export function compactKey(folded: string): string {
+  // Without spaces a syllable's end is not known ("Daklak"), so k folds to c wherever c could stand (not before i, e,
+  // y or in kh), as foldName does syllable by syllable.
+  return folded.replaceAll(' ', '').replace(/k(?![iehy])/gu, 'c');
+}

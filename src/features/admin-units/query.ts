@@ -2,7 +2,7 @@
  * Reads a search query into comma-separated parts, each with the ways its leading type word can be read.
  * Browser-safe, like normalize.ts.
  */
-import { hasDiacritics, nameKeys, stripTypeWord, toneKey, type TypeHint } from './normalize.ts';
+import { compactKey, hasDiacritics, nameKeys, stripTypeWord, toneKey, type TypeHint } from './normalize.ts';
 
 /** Longest query accepted, in characters (code points after NFC). */
 export const MAX_QUERY_LENGTH = 100;
@@ -89,7 +89,7 @@ export function toPart(text: string): QueryPart | undefined {
 }
 
 function reading(folded: string, tone: string, hint: TypeHint | undefined): Reading {
-  return { key: folded.replaceAll(' ', ''), tone: tone.replaceAll(' ', ''), spaced: folded, hint };
+  return { key: compactKey(folded), tone: compactKey(tone), spaced: folded, hint };
 }
 
 /**

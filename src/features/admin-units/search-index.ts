@@ -3,7 +3,7 @@
  * keyed by its folded form. Built once, on the first search (0.1–0.2 s of CPU), then shared.
  */
 import { FORMER_PROVINCE_NAMES, PROVINCE_ALIASES } from './aliases.ts';
-import { nameKeys, type TypeHint } from './normalize.ts';
+import { compactKey, nameKeys, type TypeHint } from './normalize.ts';
 import { listOldCommunes, listOldProvinces } from './old-units.ts';
 import { getCommune, getProvince, listCommunes, listProvinces } from './units.ts';
 import type { Commune, CommuneType, OldUnitRef, OldUnitType, Province } from './types.ts';
@@ -45,15 +45,6 @@ export interface SearchIndex {
   readonly sortedKeys: readonly string[];
   /** All keys grouped by length, so suggestions only compare names of about the query's length. */
   readonly keysByLength: ReadonlyMap<number, KeyGroup>;
-}
-
-/**
- * Index key of a name or query part: its `foldName` without spaces. Dropping spaces lets "Hanoi", "Saigon", "Daklak"
- * or "Kontum" meet "Hà Nội", "Sài Gòn", "Đắk Lắk", "Kon Tum". A few names then share a key ("Phúc An" and "Phú Cần"
- * are both `phucan`): search ranks the one spaced as typed first.
- */
-export function compactKey(folded: string): string {
-  return folded.replaceAll(' ', '');
 }
 
 /**

@@ -17,7 +17,7 @@
  */
 import { z } from 'astro/zod';
 import type { MessageKey } from '#src/i18n/index.ts';
-import { getCommune, MAX_QUERY_LENGTH } from '#src/features/admin-units/index.ts';
+import { getCommune, getProvince, MAX_QUERY_LENGTH } from '#src/features/admin-units/index.ts';
 import { serviceTypes, type ServiceType } from '#src/features/lists/index.ts';
 
 /**
@@ -65,6 +65,11 @@ export interface LocatorQuery {
   readonly open: boolean;
   readonly language: LocatorLanguage | undefined;
   readonly age: number | undefined;
+  /**
+   * A current province (two digits) that a typed name is looked for in first: an embed's preset province, so an
+   * ambiguous name ("Tân Phú") finds the one in that province. A name not in it is still found elsewhere.
+   */
+  readonly province?: string | undefined;
 }
 
 /** One problem with one field; `key` is the message to show in the summary and at the field. */
@@ -184,8 +189,14 @@ export function parseLocatorParams(params: URLSearchParams): ParsedLocatorParams
       open: open !== undefined,
       language,
       age,
+      province: provinceScope(params.get('province') ?? ''),
     },
   };
+}
+
+// Not a field anyone types: an unknown or malformed code is ignored rather than reported.
+function provinceScope(value: string): string | undefined {
+  return /^\d{2}$/.test(value) && getProvince(value) !== undefined ? value : undefined;
 }
 
 /** Rounds a coordinate to 2 decimals (about 1 km), as the browser already did: the server never uses more. */

@@ -33,6 +33,8 @@ export function locatorParamsOf(params: URLSearchParams, preset: LocatorPreset):
   const commune = params.get('commune') ?? '';
   if (/^\d{5}$/.test(commune)) out.set('commune', commune);
   if (preset.service !== undefined) out.set('service', preset.service);
+  // The preset province scopes what the reader types: "Tân Phú" on a Đồng Nai site is Đồng Nai's Tân Phú.
+  if (preset.province !== undefined) out.set('province', preset.province.code);
   return out;
 }
 

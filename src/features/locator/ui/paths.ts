@@ -8,3 +8,6 @@ export const SUGGEST_INDEX_PATH = '/tim-ho-tro/goi-y.json';
  * `#results`, so a phone lands on the answer, not on the form above it, with or without JavaScript.
  */
 export const RESULTS_ANCHOR = 'results';
+
+/** Pre-2025 names for the autocomplete, answered per query by `src/pages/tim-ho-tro/goi-y-cu.json.ts` (no-store). */
+export const FORMER_NAMES_PATH = '/tim-ho-tro/goi-y-cu.json';

@@ -67,7 +67,7 @@ export function resolvePlace(query: LocatorQuery): PlaceOutcome {
     if (commune !== undefined)
       return { kind: 'start', start: { kind: 'commune', commune }, renamed: undefined, others: [] };
   }
-  if (query.q !== '') return resolveName(query.q);
+  if (query.q !== '') return resolveName(query.q, query.province);
   if (query.position !== undefined) {
     return { kind: 'start', start: { kind: 'position', ...query.position }, renamed: undefined, others: [] };
   }
@@ -76,8 +76,13 @@ export function resolvePlace(query: LocatorQuery): PlaceOutcome {
   return anyFilter ? { kind: 'empty' } : { kind: 'idle' };
 }
 
-function resolveName(q: string): PlaceOutcome {
-  const result = searchUnits(q, { limit: 12 });
+function resolveName(q: string, province: string | undefined): PlaceOutcome {
+  // A preset province narrows the name first; a name that is not in it is looked for everywhere.
+  const scoped = province === undefined ? undefined : searchUnits(q, { limit: 12, provinceCode: province });
+  const result =
+    scoped !== undefined && (scoped.status === 'found' || scoped.status === 'ambiguous')
+      ? scoped
+      : searchUnits(q, { limit: 12 });
   switch (result.status) {
     case 'invalid':
       // Only punctuation or spaces: the same as an empty field.

@@ -42,6 +42,8 @@ export interface Suggestion {
   readonly key: string;
   /** Folded province name, for narrowing by a second part ("phu quoc, an giang"). */
   readonly provinceKey: string;
+  /** The pre-2025 unit the words matched, for a suggestion from the server's former names (former-names.ts). */
+  readonly formerly?: string;
 }
 
 /** Turns the served file into suggestions; throws on a file of another version. */
@@ -78,8 +80,9 @@ export function readSuggestIndex(file: SuggestIndexFile): Suggestion[] {
   return out;
 }
 
-// Leading type words people type before a name; matching ignores them ("xa ba be", "phuong ben thanh", "tp hue").
-const TYPE_PREFIX = /^(xa|phuong|dac khu|tinh|thanh pho|tp|p|x)\s+/u;
+// Leading type words people type before a name, current or pre-2025; matching ignores them ("xa ba be", "phuong ben
+// thanh", "tp hue", "huyen ba be", "thi tran cho moi").
+const TYPE_PREFIX = /^(xa|phuong|dac khu|tinh|thanh pho|tp|huyen|quan|thi xa|thi tran|tx|tt|p|x|h|q)\s+/u;
 
 /**
  * The best suggestions for what has been typed, accent- and case-insensitive: names starting with the text first,

@@ -6,7 +6,12 @@
  * the search at once).
  */
 import { defineIsland, part, words } from '#src/components/islands/island.ts';
+import { foldName } from '#src/features/admin-units/normalize.ts';
+import type { FormerNameSuggestion } from '../former-names.ts';
 import { matchSuggestions, readSuggestIndex, type SuggestIndexFile, type Suggestion } from '../suggest-format.ts';
+
+// Fewer current names than this for what was typed: the server is asked for pre-2025 names as well.
+const SHOWN = 8;
 
 // One fetch per page, shared by every field on it.
 let indexPromise: Promise<Suggestion[]> | undefined;
@@ -24,6 +29,33 @@ function loadIndex(url: string): Promise<Suggestion[]> {
       return [];
     });
   return indexPromise;
+}
+
+// Pre-2025 names for one text, from the server (former-names.ts), once per text and page. Never cached by the browser
+// (no-store) nor kept by the server; a failure just means no former names.
+const formerAnswers = new Map<string, Promise<Suggestion[]>>();
+
+function loadFormerNames(url: string, typed: string): Promise<Suggestion[]> {
+  let answer = formerAnswers.get(typed);
+  if (answer === undefined) {
+    answer = fetch(`${url}?q=${encodeURIComponent(typed)}`, { credentials: 'same-origin', cache: 'no-store' })
+      .then((response) => (response.ok ? (response.json() as Promise<FormerNameSuggestion[]>) : []))
+      .then((rows) =>
+        rows.map((row): Suggestion => ({
+          kind: row.kind,
+          code: row.code,
+          fullName: row.fullName,
+          provinceName: row.provinceName,
+          value: row.value,
+          key: foldName(row.fullName),
+          provinceKey: foldName(row.provinceName),
+          formerly: row.formerly,
+        })),
+      )
+      .catch(() => []);
+    formerAnswers.set(typed, answer);
+  }
+  return answer;
 }
 
 // The exact commune code travels in a hidden field next to the name, so the server need not search the name again.
@@ -50,11 +82,24 @@ class PlaceComboboxElement extends HTMLElement {
   #open = false;
   #active = -1;
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
+  #formerTimer: ReturnType<typeof setTimeout> | undefined;
+  #former = new Map<string, Suggestion[]>();
 
   connectedCallback(): void {
     const input = part(this, 'input', HTMLInputElement);
     if (input.getAttribute('role') === 'combobox') return;
-    const text = words(this, 'indexUrl', 'countOne', 'countOther', 'none', 'instructions', 'listLabel', 'sendOnChoose');
+    const text = words(
+      this,
+      'indexUrl',
+      'formerUrl',
+      'formerly',
+      'countOne',
+      'countOther',
+      'none',
+      'instructions',
+      'listLabel',
+      'sendOnChoose',
+    );
     const box = part(this, '.combobox', HTMLElement);
     const id = input.id;
 
@@ -86,7 +131,16 @@ class PlaceComboboxElement extends HTMLElement {
     const render = () => {
       if (this.#shownFor !== input.value) {
         this.#shownFor = input.value;
-        this.#options = this.#index === undefined ? [] : matchSuggestions(this.#index, input.value);
+        const typed = input.value;
+        const current = this.#index === undefined ? [] : matchSuggestions(this.#index, typed);
+        const former = this.#former.get(typed);
+        this.#options = [
+          ...current,
+          ...(former ?? []).filter((option) => !current.some((shown) => shown.value === option.value)),
+        ].slice(0, SHOWN);
+        // Few or no current names fit: ask for pre-2025 names too, a moment after typing stops.
+        if (former === undefined && current.length < SHOWN && foldName(typed).length >= 3 && this.#index !== undefined)
+          askFormer(typed);
         list.replaceChildren(
           ...this.#options.map((option, position) => {
             const item = document.createElement('li');
@@ -99,6 +153,12 @@ class PlaceComboboxElement extends HTMLElement {
               province.className = 'combobox__province';
               province.textContent = `, ${option.provinceName}`;
               item.append(province);
+            }
+            if (option.formerly !== undefined) {
+              const formerly = document.createElement('span');
+              formerly.className = 'combobox__formerly';
+              formerly.textContent = ` ${text.formerly.replace('{old}', option.formerly)}`;
+              item.append(formerly);
             }
             return item;
           }),
@@ -122,6 +182,17 @@ class PlaceComboboxElement extends HTMLElement {
           status.textContent =
             count === 0 ? text.none : (count === 1 ? text.countOne : text.countOther).replace('{count}', String(count));
         }, 400);
+    };
+    const askFormer = (typed: string) => {
+      if (this.#formerTimer !== undefined) clearTimeout(this.#formerTimer);
+      this.#formerTimer = setTimeout(() => {
+        void loadFormerNames(text.formerUrl, typed).then((found) => {
+          this.#former.set(typed, found);
+          if (input.value !== typed) return;
+          this.#shownFor = undefined;
+          render();
+        });
+      }, 250);
     };
     const close = () => {
       this.#open = false;
