@@ -7,6 +7,9 @@
  *   4. Unit tests on embedded PGlite, then again on a fresh PostgreSQL database (created and dropped per run).
  *   4b. The scaled-mode suite (tests/scale/): two portals and two workers on PostgreSQL and Redis, with faults; at most
  *      4 minutes.
+ *   4c. The production-like suite (tests/proxy/): Chromium through Debian's nginx (installed like Chromium when missing)
+ *      terminating TLS with docs/deploy/nginx.conf, to two portals and a mail worker on PostgreSQL and Redis, with
+ *      SITE_URL given only at start; at most 4 minutes.
  *   5. End-to-end tests in Chromium against `npm start`, on PGlite, then on a fresh PostgreSQL database; after each, a
  *      scan of the tables, files and server log that run left for addresses, user agents and the texts it typed.
  * Set TEST_SKIP_POSTGRES=1 to skip the PostgreSQL runs on a machine without a server (CI never sets it).
@@ -86,6 +89,8 @@ function e2e(label: string, env: Record<string, string>): boolean {
 async function main(): Promise<void> {
   const withPostgres = process.env.TEST_SKIP_POSTGRES !== '1';
   run('chromium', 'bash', [join(root, 'scripts/ensure-chromium.sh')]);
+  // The reverse proxy of the production-like suite, from Debian's packages like Chromium.
+  if (withPostgres) run('nginx', 'bash', [join(root, 'scripts/ensure-nginx.sh')]);
   run('format', bin('prettier'), ['--check', '.']);
   run('lint', bin('eslint'), ['.', '--max-warnings', '0']);
   run('typecheck', bin('astro'), ['check']);
@@ -104,6 +109,15 @@ async function main(): Promise<void> {
       'scale (PostgreSQL + Redis)',
       bin('vitest'),
       ['run', '--config', 'vitest.scale.config.ts'],
+      { TEST_PG_URL: adminUrl },
+      240_000,
+    );
+  // The same, behind nginx's TLS on its test address, driven by Chromium (playwright.proxy.config.ts).
+  if (withPostgres && haveBuild)
+    run(
+      'production-like (nginx TLS + PostgreSQL + Redis)',
+      bin('playwright'),
+      ['test', '--config', 'playwright.proxy.config.ts'],
       { TEST_PG_URL: adminUrl },
       240_000,
     );
