@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import https from 'node:https';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { Resvg } from '@resvg/resvg-js';
+import jsQR from 'jsqr';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { openDatabase } from '#src/db/client.server.ts';
@@ -11,6 +13,7 @@ import { RECEIPT_CODE_PATTERN } from '#src/features/intake/receipt-code.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
 import { useTranslations } from '#src/i18n/index.ts';
 import { totpCode } from '../setup/totp.ts';
+import { repoRoot } from '../setup/portal-process.ts';
 import { HTTPS_PORT, TEST_HOST, readState, type StackState } from './stack.ts';
 
 // Through nginx's TLS, as a person and an operator meet the portal in production (tests/proxy/stack.ts): Chromium asks
@@ -223,6 +226,25 @@ test('pages, the sitemap and the feed name SITE_URL only', async () => {
     expect(body, path).not.toMatch(/localhost|127\.0\.0\.1|\.invalid/);
     expect(body, path).toContain(state.siteUrl);
   }
+});
+
+test('a campaign page shares, prints and encodes SITE_URL: share links, poster text, the QR code a phone reads', async () => {
+  const slug = (readdirSync(join(repoRoot, 'content/campaigns/vi')).find((file) => file.endsWith('.md')) ?? '').replace(
+    /\.md$/,
+    '',
+  );
+  const page = await viaProxy(localizedPath('campaign', 'vi', { slug }));
+  expect(page.status).toBe(200);
+  expect(page.body).not.toMatch(/localhost|127\.0\.0\.1|\.invalid/);
+  const zalo = /href="(https:\/\/sp\.zalo\.me\/[^"]+)"/.exec(page.body)?.[1]?.replaceAll('&amp;', '&') ?? '';
+  expect(new URL(zalo).searchParams.get('url')).toMatch(new RegExp(`^${state.siteUrl}/`));
+  const host = new URL(state.siteUrl).host;
+  expect(page.body).toContain(`<p class="poster__url">${host}${localizedPath('askForHelp', 'vi')}</p>`);
+  const qr = await viaProxy(localizedPath('askForHelpQr', 'vi'));
+  const image = new Resvg(qr.body, { fitTo: { mode: 'width', value: 400 }, background: 'white' }).render();
+  expect(jsQR(new Uint8ClampedArray(image.pixels), image.width, image.height)?.data).toBe(
+    `${state.siteUrl}${localizedPath('askForHelp', 'vi')}`,
+  );
 });
 
 test("the proxy's access log holds no client address, user agent, Referer, cookie or query string", async () => {
