@@ -3,9 +3,9 @@
  *
  * THE LIST MUST BE EXTENDED EVERY YEAR. Tết and the Hùng Kings' day follow the lunar calendar, and each year the
  * government decides which days around Tết and National Day are taken and which working days are swapped, so no rule
- * can compute them. `missingHolidayYears()` names the years still missing, and a unit test fails as soon as the current
- * year (or, from 1 December, the next one) is not here: add the new year's dates from the government's announcement
- * (Bộ Nội vụ / Văn phòng Chính phủ, usually published in October–November).
+ * can compute them. `holidayListGaps()` names the years still missing or only provisional, and a unit test fails
+ * as soon as the current year, or the year 30 days ahead, is one: add the new year's dates from the government's
+ * announcement (Bộ Nội vụ / Văn phòng Chính phủ, usually published in October–November).
  *
  * What is listed: the statutory holidays of the Labour Code 2019, art. 112 (even when they fall on a weekend), the
  * compensatory days off when one falls on a weekly rest day (art. 111(3)), and the working days the government swapped
@@ -109,11 +109,41 @@ export function isPublicHoliday(localDate: string): boolean {
 }
 
 /**
- * The years the list should cover by the clock's "now" but does not: the current year (in Vietnam), and from
- * 1 December also the next one, so the update is due before the year turns. Empty when all is well.
+ * Years listed from the Labour Code alone, before the government's decision on Tết and National Day: their dates may
+ * still move. Take a year off this list when its decided dates replace the provisional ones.
  */
+export const PROVISIONAL_HOLIDAY_YEARS: readonly number[] = Object.freeze([2027]);
+
+/** How long before a year turns its decided list is due. */
+export const HOLIDAY_LIST_DUE_DAYS = 30;
+
+/** A year the list should cover by now and does not, or covers only provisionally. */
+export interface HolidayListGap {
+  readonly year: number;
+  readonly problem: 'missing' | 'provisional';
+}
+
+/**
+ * What is wrong with the list by the clock's "now": the current year (in Vietnam) and the year 30 days ahead must be
+ * listed with their decided dates, so the update is due a month before the year turns. Empty when all is well.
+ */
+export function holidayListGaps(clock: Clock): HolidayListGap[] {
+  const now = clock.now();
+  const yearOf = (date: Date) => Number(localDateString(date).slice(0, 4));
+  const ahead = new Date(now.getTime() + HOLIDAY_LIST_DUE_DAYS * 24 * 60 * 60 * 1000);
+  const years = [...new Set([yearOf(now), yearOf(ahead)])];
+  return years.flatMap((year): HolidayListGap[] =>
+    !HOLIDAY_YEARS.includes(year)
+      ? [{ year, problem: 'missing' }]
+      : PROVISIONAL_HOLIDAY_YEARS.includes(year)
+        ? [{ year, problem: 'provisional' }]
+        : [],
+  );
+}
+
+/** The years the list should cover by the clock's "now" (the current one and the one 30 days ahead) but does not. */
 export function missingHolidayYears(clock: Clock): number[] {
-  const [year = Number.NaN, month = Number.NaN] = localDateString(clock.now()).split('-').map(Number);
-  const wanted = month === 12 ? [year, year + 1] : [year];
-  return wanted.filter((y) => !HOLIDAY_YEARS.includes(y));
+  return holidayListGaps(clock)
+    .filter((gap) => gap.problem === 'missing')
+    .map((gap) => gap.year);
 }

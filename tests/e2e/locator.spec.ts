@@ -19,7 +19,7 @@ const ui = {
     yourPosition: 'Nơi hỗ trợ gần vị trí của bạn',
     refused: 'Chưa được phép dùng vị trí của bạn',
     errorTitle: 'Có lỗi xảy ra',
-    latError: 'Vĩ độ (lat) phải là một số, ví dụ 16.05',
+    latError: 'Vĩ độ phải là một số, ví dụ 16.05',
     details: 'Xem đầy đủ thông tin',
     askHere: 'Xin tư vấn tại đây',
     filters: 'Lọc kết quả',
@@ -40,7 +40,7 @@ const ui = {
     yourPosition: 'Help near your position',
     refused: 'Your position was not shared',
     errorTitle: 'There is a problem',
-    latError: 'Latitude (lat) must be a number, like 16.05',
+    latError: 'Latitude must be a number, like 16.05',
     details: 'See all the details',
     askHere: 'Ask for counselling here',
     filters: 'Filter the results',
@@ -283,6 +283,10 @@ test.describe('use my location', () => {
       await expect(page.getByRole('heading', { level: 2, name: t.yourPosition })).toBeVisible();
       await expect(page.locator('.results > li').first()).toBeVisible();
       await expect(page.locator('#f-lat')).toHaveValue('16.05');
+      // Issue 19, item 7: the rounded position travels in hidden fields, no raw latitude and longitude on screen.
+      await expect(page.locator('#f-lat')).toBeHidden();
+      await expect(page.locator('#f-lon')).toBeHidden();
+      await expect(page.locator('main')).not.toContainText('16.05');
     });
   }
 });
@@ -309,6 +313,8 @@ test.describe('a point and its report form', () => {
     await first.getByRole('link', { name: new RegExp(`^${ui.vi.details}`) }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     await expect(page.locator('[data-demo-banner]')).toBeVisible();
+    // Issue 19, item 7: the status in words, without the open-data code ("(HSDS: active)").
+    await expect(page.locator('main')).not.toContainText('HSDS');
     await page.getByRole('navigation', { name: 'Đường dẫn' }).getByRole('link', { name: 'Thành phố Hà Nội' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nơi hỗ trợ ở Thành phố Hà Nội');
     await expect(page.getByRole('img', { name: /Thành phố Hà Nội/ })).toBeVisible();

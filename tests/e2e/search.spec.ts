@@ -94,3 +94,13 @@ test("Pagefind's worker may compile WebAssembly, and only its files get that pol
   const home = await request.get('/');
   expect(home.headers()['content-security-policy']).not.toContain('wasm');
 });
+
+// Issue 19, item 7: the language switch dropped the search query.
+test('the language switch keeps the query, on the site search and the locator', async ({ page }) => {
+  await page.goto('/tim-kiem?q=heroin');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/search\?q=heroin$/);
+  await page.goto('/tim-ho-tro?q=Ba+B%E1%BB%83');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/find-help\?q=Ba\+B%E1%BB%83$/);
+});

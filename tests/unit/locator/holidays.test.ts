@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock, systemClock } from '#src/lib/clock.ts';
 import {
+  holidayListGaps,
   HOLIDAY_YEARS,
   isPublicHoliday,
   missingHolidayYears,
@@ -15,9 +16,23 @@ describe('public holidays', () => {
     expect(missingHolidayYears(systemClock)).toEqual([]);
   });
 
+  // Issue 19, item 7: a test must fail 30 days before a year whose list is missing or provisional.
+  it('name, 30 days before the year turns, a year that is missing or only provisional', () => {
+    expect(holidayListGaps(fixedClock('2026-06-01T00:00:00+07:00'))).toEqual([]);
+    // 1 December + 30 days is still this year; 2 December + 30 days is 1 January.
+    expect(holidayListGaps(fixedClock('2026-12-01T12:00:00+07:00'))).toEqual([]);
+    expect(holidayListGaps(fixedClock('2026-12-02T12:00:00+07:00'))).toEqual([{ year: 2027, problem: 'provisional' }]);
+    expect(holidayListGaps(fixedClock('2027-03-01T12:00:00+07:00'))).toEqual([{ year: 2027, problem: 'provisional' }]);
+    expect(holidayListGaps(fixedClock('2027-12-02T12:00:00+07:00'))).toEqual([
+      { year: 2027, problem: 'provisional' },
+      { year: 2028, problem: 'missing' },
+    ]);
+  });
+
   it('name the years that are missing, by the injected clock', () => {
     expect(missingHolidayYears(fixedClock('2026-06-01T00:00:00+07:00'))).toEqual([]);
-    expect(missingHolidayYears(fixedClock('2027-12-01T00:00:00+07:00'))).toEqual([2028]);
+    expect(missingHolidayYears(fixedClock('2027-12-01T00:00:00+07:00'))).toEqual([]);
+    expect(missingHolidayYears(fixedClock('2027-12-02T12:00:00+07:00'))).toEqual([2028]);
     expect(missingHolidayYears(fixedClock('2028-03-01T00:00:00+07:00'))).toEqual([2028]);
     // 31 December 2027 at 20:00 UTC is already 1 January 2028 in Vietnam.
     expect(missingHolidayYears(fixedClock('2027-12-31T20:00:00Z'))).toEqual([2028]);
