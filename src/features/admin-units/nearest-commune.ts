@@ -7,7 +7,7 @@
  * A coarse grid over the 3,321 interior points (cells of 0.2°, about 22 km) makes a look-up touch a few dozen points
  * instead of all of them (a few microseconds).
  */
-import { distanceKmBetween, isValidPosition } from '#src/features/locator/geo.ts';
+import { distanceKmBetween, isValidPosition } from '#src/lib/geo.ts';
 import { listCommunes } from './units.ts';
 import type { Commune } from './types.ts';
 

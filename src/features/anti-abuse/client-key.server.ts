@@ -114,18 +114,6 @@ export function createClientKeyer(options: ClientKeyerOptions): ClientKeyer {
   };
 }
 
-/** The key for a request, with the process's shared keyer (TRUST_PROXY and REDIS_URL from the environment). */
-export async function clientKey(request: Request, clientAddress: string | undefined): Promise<ClientKey> {
-  const { getAntiAbuse } = await import('./services.server.ts');
-  return (await getAntiAbuse()).keyer.clientKey(request, clientAddress);
-}
-
-/** The key for a route's request (`clientKeyOf(Astro)` or `clientKeyOf(context)`), with the shared keyer. */
-export async function clientKeyOf(context: AddressedContext): Promise<ClientKey> {
-  const { getAntiAbuse } = await import('./services.server.ts');
-  return (await getAntiAbuse()).keyer.clientKeyOf(context);
-}
-
 /**
  * The client's address as seen through `trustProxy` trusted proxies, normalised: with N trusted proxies, the N-th
  * address from the right of [X-Forwarded-For…, socket address] is the client (entries further left were written by the

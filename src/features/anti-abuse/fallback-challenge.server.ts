@@ -99,9 +99,3 @@ export function createFallbackChallenge(options: FallbackChallengeOptions): Fall
     },
   };
 }
-
-/** A new token from the process's shared service, for a form being rendered (`purpose`: the limiter name). */
-export async function issueFallbackToken(purpose: string): Promise<string> {
-  const { getAntiAbuse } = await import('./services.server.ts');
-  return (await getAntiAbuse()).fallback.issue(purpose);
-}

@@ -86,9 +86,3 @@ export function createGate(options: GateOptions): Gate {
     },
   };
 }
-
-/** Checks a submission with the process's shared services (the environment's keyring, Redis and limits). */
-export async function checkSubmission(submission: Submission): Promise<GateResult> {
-  const { getAntiAbuse } = await import('./services.server.ts');
-  return (await getAntiAbuse()).gate.checkSubmission(submission);
-}

@@ -219,15 +219,3 @@ export function parsePayload(payload: unknown): ParsedPayload | undefined {
     solution: { counter: solution.counter, derivedKey: solution.derivedKey },
   };
 }
-
-/** A new challenge from the process's shared service (the environment's keyring, store and cost). */
-export async function createChallenge(): Promise<Challenge> {
-  const { getAntiAbuse } = await import('./services.server.ts');
-  return (await getAntiAbuse()).proofOfWork.createChallenge();
-}
-
-/** Checks and uses up a submitted `altcha` value with the process's shared service. */
-export async function verifyPayload(payload: unknown): Promise<ProofVerdict> {
-  const { getAntiAbuse } = await import('./services.server.ts');
-  return (await getAntiAbuse()).proofOfWork.verifyPayload(payload);
-}

@@ -125,9 +125,3 @@ class NoticedMemoryLimiter extends RateLimiterMemory {
     return super.consume(...args);
   }
 }
-
-/** Counts one request against the portal's limiter `name` (the process's shared limits, from the environment). */
-export async function consume(name: LimiterName, key: ClientKey): Promise<ConsumeResult> {
-  const { getAntiAbuse } = await import('./services.server.ts');
-  return (await getAntiAbuse()).limits.consume(name, key);
-}

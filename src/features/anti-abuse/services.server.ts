@@ -1,8 +1,8 @@
 /**
  * Wires the anti-abuse services together: one store (Redis or memory), the address keyer, the rate limits, the proof of
  * work, the no-JavaScript tokens and the gate. `createAntiAbuse` is for tests and tools; routes use the process's shared
- * instance through `getAntiAbuse()` (or the small helpers each module exports: `clientKeyOf`, `consume`,
- * `createChallenge`, `issueFallbackToken`, `checkSubmission`).
+ * instance through `getAntiAbuse()` (`(await getAntiAbuse()).limits.consume(…)`): the modules it wires import nothing
+ * back from here, so the services form no import cycle.
  */
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import type { Clock } from '#src/lib/clock.ts';

@@ -1,5 +1,5 @@
 /** Reading console forms: the body (size-limited, form encodings only) and one trimmed field at a time. */
-import { readFormBody } from '#src/features/intake/views/form-body.server.ts';
+import { readFormBody } from '#src/lib/form-body.server.ts';
 
 /** Largest console form: a reply of up to 4,000 characters, percent-encoded, with room to spare. */
 export const MAX_CONSOLE_FORM_BYTES = 64 * 1024;

@@ -11,8 +11,8 @@
  */
 import type { APIContext, MiddlewareNext } from 'astro';
 import { localizedPath } from '#src/features/site/routes.ts';
-import { checkPostOrigin } from '#src/features/locator/reports/same-origin.ts';
-import { readFormBody } from '#src/features/intake/views/form-body.server.ts';
+import { checkPostOrigin } from '#src/lib/same-origin.ts';
+import { readFormBody } from '#src/lib/form-body.server.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { useTranslations } from '#src/i18n/index.ts';
 import { log } from '#src/lib/log.ts';

@@ -25,7 +25,7 @@ import { communeAt } from '#src/features/admin-units/nearest-commune.ts';
 import type { DirectoryPoint, PointService } from '#src/features/directory/types.ts';
 import { serviceTypes, type ServiceType } from '#src/features/lists/index.ts';
 import { AppError } from '#src/lib/errors.ts';
-import { distanceKmBetween, isValidPosition } from './geo.ts';
+import { distanceKmBetween, isValidPosition } from '#src/lib/geo.ts';
 import { isClosedOn, isOpenAtMoment, type LocalMoment, localMoment } from './opening-hours.ts';
 
 /** Filters a person can set on the locator (also used by the intake). Each must hold for one and the same service. */

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIContext } from 'astro';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkSubmission } from '#src/features/anti-abuse/gate.server.ts';
-import { clientKey } from '#src/features/anti-abuse/client-key.server.ts';
-import { closeAntiAbuse } from '#src/features/anti-abuse/services.server.ts';
+import { closeAntiAbuse, getAntiAbuse } from '#src/features/anti-abuse/services.server.ts';
 import { GET } from '#src/pages/api/challenge.ts';
 import { FAST_POW_ENV, solvePow } from '../../setup/solve-pow.ts';
 
@@ -28,12 +26,13 @@ describe('GET /api/challenge', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const altcha = await solvePow(await response.json());
-    const key = await clientKey(new Request('http://localhost/'), '203.0.113.7');
-    expect(await checkSubmission({ form: { altcha }, clientKey: key, limiter: 'intake' })).toEqual({
+    const { gate, keyer } = await getAntiAbuse();
+    const key = await keyer.clientKey(new Request('http://localhost/'), '203.0.113.7');
+    expect(await gate.checkSubmission({ form: { altcha }, clientKey: key, limiter: 'intake' })).toEqual({
       ok: true,
       proof: 'altcha',
     });
-    expect(await checkSubmission({ form: { altcha }, clientKey: key, limiter: 'intake' })).toMatchObject({
+    expect(await gate.checkSubmission({ form: { altcha }, clientKey: key, limiter: 'intake' })).toMatchObject({
       ok: false,
       reason: 'proof-reused',
     });

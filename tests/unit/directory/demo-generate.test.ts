@@ -3,7 +3,7 @@ import { getCommune, listProvinces } from '#src/features/admin-units/index.ts';
 import { demoDirectoryPoints, generateDemoDirectory } from '#src/features/directory/demo/generate.ts';
 import { isUuid } from '#src/features/directory/uuid-v5.ts';
 import { operatorKinds, serviceTypes } from '#src/features/lists/index.ts';
-import { distanceKm } from '#src/features/locator/geo.ts';
+import { distanceKm } from '#src/lib/geo.ts';
 
 const demo = generateDemoDirectory();
 const points = demoDirectoryPoints(demo, new Date('2026-11-01T00:00:00Z'), '2026-11-01');

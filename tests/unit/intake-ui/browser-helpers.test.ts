@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quickExitUrl } from '#src/components/quick-exit.ts';
 import { charactersLeft, countLine } from '#src/features/intake/ui/message-count.ts';
-import { readFormBody } from '#src/features/intake/views/form-body.server.ts';
+import { readFormBody } from '#src/lib/form-body.server.ts';
 import { useTranslations } from '#src/i18n/index.ts';
 
 describe('the quick exit', () => {

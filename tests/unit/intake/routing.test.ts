@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoDirectoryPoints, generateDemoDirectory } from '#src/features/directory/demo/generate.ts';
 import { getCommune } from '#src/features/admin-units/index.ts';
-import { distanceKmBetween } from '#src/features/locator/geo.ts';
+import { distanceKmBetween } from '#src/lib/geo.ts';
 import { MAX_OFFERS, REACH_KM, routeRequest } from '#src/features/intake/routing.server.ts';
 import { at, fixture, fixturePoints } from '../../fixtures/directory/fixture-points.ts';
 

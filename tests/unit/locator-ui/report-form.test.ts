@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReportForm } from '#src/features/locator/reports/form.ts';
-import { checkPostOrigin } from '#src/features/locator/reports/same-origin.ts';
+import { checkPostOrigin } from '#src/lib/same-origin.ts';
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();

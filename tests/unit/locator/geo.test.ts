@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, isValidPosition } from '#src/features/locator/geo.ts';
+import { distanceKm, isValidPosition } from '#src/lib/geo.ts';
 
 describe('distanceKm', () => {
   it('measures one degree of latitude as 111.2 km', () => {

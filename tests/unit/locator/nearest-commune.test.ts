@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getCommune, listCommunes } from '#src/features/admin-units/index.ts';
 import { communeAt } from '#src/features/admin-units/nearest-commune.ts';
-import { distanceKm } from '#src/features/locator/geo.ts';
+import { distanceKm } from '#src/lib/geo.ts';
 
 describe('communeAt', () => {
   it('finds a commune from its own interior point', () => {

@@ -26,11 +26,11 @@ import { formFieldOf, parseIntakeForm } from '#src/features/intake/schema.ts';
 import { getIntakeServices, type IntakeServices } from '#src/features/intake/services.server.ts';
 import type { IntakeFieldError, PointChoice, RoutingDecision } from '#src/features/intake/types.ts';
 import { validateIntake } from '#src/features/intake/validate.server.ts';
-import { checkPostOrigin } from '#src/features/locator/reports/same-origin.ts';
+import { checkPostOrigin } from '#src/lib/same-origin.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { log } from '#src/lib/log.ts';
-import { field, readFormBody } from './form-body.server.ts';
+import { field, readFormBody } from '#src/lib/form-body.server.ts';
 import { resolvePlace, type PlaceResolution } from './place.server.ts';
 import { refusalNotice, type PageNotice } from './notices.ts';
 

@@ -6,10 +6,12 @@
  */
 import type { AstroGlobal } from 'astro';
 import { loadEnv } from '#src/env.server.ts';
-import { clientKeyOf } from '#src/features/anti-abuse/client-key.server.ts';
+import { getAntiAbuse } from '#src/features/anti-abuse/services.server.ts';
 import type { Lang } from '#src/i18n/index.ts';
 import { buildAskModel, type AskModel } from './ask-model.server.ts';
 import { buildTrackModel, type TrackModel } from './track-model.server.ts';
+
+const clientKeyOf = async (astro: AstroGlobal) => (await getAntiAbuse()).keyer.clientKeyOf(astro);
 
 /** How long content is kept (RETENTION_DAYS_AFTER_CLOSE, RETENTION_MAX_AGE_DAYS), as every intake screen says. */
 export interface Retention {

@@ -14,11 +14,11 @@ import { FOLLOW_UP_TEXT_FIELD, addFollowUp, lookupCase, withdraw } from '#src/fe
 import { intakeMessage } from '#src/features/intake/messages.ts';
 import { getIntakeServices, type IntakeServices } from '#src/features/intake/services.server.ts';
 import type { CaseView } from '#src/features/intake/types.ts';
-import { checkPostOrigin } from '#src/features/locator/reports/same-origin.ts';
+import { checkPostOrigin } from '#src/lib/same-origin.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { log } from '#src/lib/log.ts';
-import { field, readFormBody } from './form-body.server.ts';
+import { field, readFormBody } from '#src/lib/form-body.server.ts';
 import { refusalNotice, type PageNotice } from './notices.ts';
 
 /** The code field's name. */

@@ -10,11 +10,11 @@ import { getDirectorySnapshot } from '#src/features/directory/snapshot.server.ts
 import { getDatabase } from '#src/db/client.server.ts';
 import { loadEnv } from '#src/env.server.ts';
 import { isHoneypotFilled } from '#src/features/anti-abuse/honeypot.ts';
-import { clientKeyOf, type AddressedContext } from '#src/features/anti-abuse/client-key.server.ts';
-import { consume } from '#src/features/anti-abuse/rate-limits.server.ts';
+import type { AddressedContext } from '#src/features/anti-abuse/client-key.server.ts';
+import { getAntiAbuse } from '#src/features/anti-abuse/services.server.ts';
 import { log } from '#src/lib/log.ts';
 import { parseReportForm } from '#src/features/locator/reports/form.ts';
-import { checkPostOrigin } from '#src/features/locator/reports/same-origin.ts';
+import { checkPostOrigin } from '#src/lib/same-origin.ts';
 import { processKeyring } from '#src/features/locator/reports/keyring.server.ts';
 import { saveListingReport } from '#src/features/locator/reports/store.server.ts';
 
@@ -93,7 +93,8 @@ async function handleReport(
   // A robot filled the hidden field: thank it and keep nothing.
   if (isHoneypotFilled(form)) return { status: 200, report: { ...EMPTY_REPORT, state: 'done' } };
   // The shared "report" limit (src/features/anti-abuse), keyed by a daily-rotating hash of the address.
-  const limited = await consume('report', await clientKeyOf(context.addressed));
+  const antiAbuse = await getAntiAbuse();
+  const limited = await antiAbuse.limits.consume('report', await antiAbuse.keyer.clientKeyOf(context.addressed));
   if (!limited.ok) {
     const minutes = Math.max(1, Math.ceil(limited.retryAfterSeconds / 60));
     return {
