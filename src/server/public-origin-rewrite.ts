@@ -59,11 +59,22 @@ export class StreamRewriter {
     const input = this.held.length === 0 ? chunk : Buffer.concat([this.held, chunk]);
     const out: Buffer[] = [];
     let position = 0;
+    // Where each pattern is found next (-1: nowhere), searched again only once passed: one scan per pattern and match.
+    const found = this.rewrites.map(([pattern]) => input.indexOf(pattern));
     for (;;) {
-      const next = this.nextMatch(input, position);
-      if (next === undefined) break;
-      out.push(input.subarray(position, next.at), next.to);
-      position = next.at + next.length;
+      let best = -1;
+      for (let i = 0; i < found.length; i += 1) {
+        const [pattern] = this.rewrites[i] ?? [];
+        if (pattern === undefined) continue;
+        if ((found[i] ?? -1) !== -1 && (found[i] ?? 0) < position) found[i] = input.indexOf(pattern, position);
+        const at = found[i] ?? -1;
+        if (at !== -1 && (best === -1 || at < (found[best] ?? 0))) best = i;
+      }
+      const rewrite = this.rewrites[best];
+      const at = found[best];
+      if (rewrite === undefined || at === undefined) break;
+      out.push(input.subarray(position, at), rewrite[1]);
+      position = at + rewrite[0].length;
     }
     const keep = this.heldBack(input, position);
     out.push(input.subarray(position, input.length - keep));
@@ -76,15 +87,6 @@ export class StreamRewriter {
     const rest = this.held;
     this.held = Buffer.alloc(0);
     return rest;
-  }
-
-  private nextMatch(input: Buffer, from: number): { at: number; length: number; to: Buffer } | undefined {
-    let best: { at: number; length: number; to: Buffer } | undefined;
-    for (const [pattern, to] of this.rewrites) {
-      const at = input.indexOf(pattern, from);
-      if (at !== -1 && (best === undefined || at < best.at)) best = { at, length: pattern.length, to };
-    }
-    return best;
   }
 
   /** How many bytes at the end of `input` (after `from`) could begin a pattern. */
