@@ -117,3 +117,42 @@ for (const path of ['/so-lieu', '/en/statistics']) {
     expect(new Set(colours.bars)).toEqual(new Set([colours.brand]));
   });
 }
+
+// Issue 19, item 7: on a phone the charts' labels were drawn at about 9 px and the tables were cut off.
+test.describe('the statistics page on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('draws chart text at 12 px or more, and a wide table scrolls with its caption in view', async ({ page }) => {
+    await page.goto('/so-lieu');
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGSVGElement>('svg.bar-chart')]
+        .filter((svg) => svg.getBoundingClientRect().width > 0)
+        .flatMap((svg) => {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return [...svg.querySelectorAll('.chart-label, .chart-value')].map(
+            (text) => Number.parseFloat(getComputedStyle(text).fontSize) * scale,
+          );
+        }),
+    );
+    expect(sizes.length).toBeGreaterThanOrEqual(16);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    // Each table region fits the screen; the widest one scrolls sideways while its caption stays in view.
+    const regions = page.locator('.table-scroll');
+    const widths = await regions.evaluateAll((all) =>
+      all.map((region) => ({
+        box: region.getBoundingClientRect().right,
+        scroll: region.scrollWidth - region.clientWidth,
+      })),
+    );
+    for (const { box } of widths) expect(box).toBeLessThanOrEqual(360);
+    const widest = widths.reduce((best, item, index) => (item.scroll > (widths[best]?.scroll ?? -1) ? index : best), 0);
+    const region = regions.nth(widest);
+    const caption = page.locator(`#${(await region.getAttribute('aria-labelledby')) ?? ''}`);
+    await caption.scrollIntoViewIfNeeded();
+    await region.evaluate((element) => element.scrollBy({ left: 400 }));
+    if ((widths[widest]?.scroll ?? 0) > 0)
+      expect(await region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    await expect(caption).toBeInViewport();
+    await expect(region).toHaveAccessibleName((await caption.textContent())?.trim() ?? '');
+  });
+});

@@ -34,6 +34,8 @@ export interface BarChartLayout {
 /** Sizes in SVG user units; the SVG scales to its container. */
 export const CHART = {
   width: 640,
+  // Drawn again this wide for phones, so its 15-unit text stays about 15 px on a 360 px screen (not 7–9 px).
+  narrowWidth: 330,
   fontSize: 15,
   lineHeight: 20,
   barHeight: 22,
@@ -65,11 +67,15 @@ export function wrapLabel(label: string, maxChars: number): string[] {
  * Lays out the bars. `scaleMax` is the value a full-width bar stands for: 100 for percentages (so a share is read
  * against the whole), otherwise the largest value. Negative values are not drawn as bars (none of our figures is).
  */
-export function layoutBarChart(bars: readonly BarInput[], options: { percent: boolean }): BarChartLayout {
+export function layoutBarChart(
+  bars: readonly BarInput[],
+  options: { percent: boolean; width?: number },
+): BarChartLayout {
+  const width = options.width ?? CHART.width;
   const largest = Math.max(0, ...bars.map((bar) => bar.value));
   const scaleMax = options.percent ? Math.max(100, largest) : largest;
-  const trackWidth = CHART.width - 2 * CHART.padding - CHART.valueRoom;
-  const maxChars = Math.floor((CHART.width - 2 * CHART.padding) / CHART.charWidth);
+  const trackWidth = width - 2 * CHART.padding - CHART.valueRoom;
+  const maxChars = Math.floor((width - 2 * CHART.padding) / CHART.charWidth);
   let y = CHART.padding;
   const laidOut = bars.map((bar): LaidOutBar => {
     const labelLines = wrapLabel(bar.label, maxChars);
@@ -79,7 +85,7 @@ export function layoutBarChart(bars: readonly BarInput[], options: { percent: bo
     const barWidth = scaleMax > 0 ? Math.max(0, (bar.value / scaleMax) * trackWidth) : 0;
     y += CHART.barHeight + CHART.gapAfterBar;
     const valueWidth = bar.valueText.length * CHART.charWidth;
-    const valueInside = CHART.padding + barWidth + 6 + valueWidth > CHART.width - CHART.padding;
+    const valueInside = CHART.padding + barWidth + 6 + valueWidth > width - CHART.padding;
     return {
       labelLines,
       labelY,
@@ -90,7 +96,7 @@ export function layoutBarChart(bars: readonly BarInput[], options: { percent: bo
       valueInside,
     };
   });
-  return { width: CHART.width, height: round(y - CHART.gapAfterBar + CHART.padding), barHeight: CHART.barHeight, bars: laidOut };
+  return { width, height: round(y - CHART.gapAfterBar + CHART.padding), barHeight: CHART.barHeight, bars: laidOut };
 }
 
 function round(value: number): number {
