@@ -5,6 +5,7 @@ import routeManifest from './src/integrations/route-manifest.mjs';
 import sitemap from '@astrojs/sitemap';
 import { isPublicPage, withLanguageLinks } from './src/features/site/sitemap.ts';
 import { BUILD_ORIGIN } from './src/features/site/build-origin.ts';
+import { fileURLToPath } from 'node:url';
 
 // The public address is run-time configuration (SITE_URL, read by the server): the build writes a placeholder origin
 // into prerendered files, which our server replaces when it serves them (docs/decisions/013-run-time-public-address.md).
@@ -50,6 +51,23 @@ export default defineConfig({
   },
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   devToolbar: { enabled: false },
+  vite: {
+    plugins: [
+      {
+        // The server build's entry is src/server/entry.ts (the adapter's handler and the portal's start, `boot`), not
+        // the adapter's own entry: `npm start` then loads the bundle only, and every module exists once per process.
+        // The adapter resolves its entry automatically (`entrypointResolution: 'auto'`), which lets the build's input
+        // name another module; this one re-exports the adapter's handler (src/server/entry.ts).
+        name: 'portal-server-entry',
+        enforce: 'post',
+        configEnvironment(name) {
+          if (name !== 'ssr') return undefined;
+          const entry = fileURLToPath(new URL('./src/server/entry.ts', import.meta.url));
+          return { build: { rolldownOptions: { input: { index: entry } } } };
+        },
+      },
+    ],
+  },
   // No code blocks on this site; Shiki's inline styles would also break the CSP.
   markdown: { syntaxHighlight: false },
 });

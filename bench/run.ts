@@ -12,7 +12,7 @@ import { repoRoot, startPortal } from '../tests/setup/portal-process.ts';
 import { pageWeights } from './sections/page-weight.ts';
 import { startupTable } from './sections/startup.ts';
 import { nearestLatencyTable } from './sections/nearest.ts';
-import { intakeThroughputTable } from './sections/intake-throughput.ts';
+import { intakeLatencyTable } from './sections/intake-latency.ts';
 import { locatorAssetsTable } from './sections/locator-assets.ts';
 import { widgetsTable } from './sections/widgets.ts';
 import { lighthouseScores, lighthouseTable } from './sections/lighthouse.ts';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
       sections.push(`### Nearest suitable point (10,000 generated points)\n\n${await nearestLatencyTable()}`);
     if (wanted('intake'))
       sections.push(
-        `### Counselling requests (\`POST /api/intake\`) against a bare insert\n\n${await intakeThroughputTable(postgres ? { postgresAdminUrl: adminUrl } : {})}`,
+        `### Counselling requests (\`POST /api/intake\`)\n\n${await intakeLatencyTable(postgres ? { postgresAdminUrl: adminUrl } : {})}`,
       );
     // Scaled mode needs PostgreSQL and Redis; without PostgreSQL the section says so instead of failing the run.
     if (wanted('fault-runs'))

@@ -24,7 +24,7 @@ import {
 } from '../../tests/scale/scenario.ts';
 import { closedLoop, describeErrors, openLoop, type LoadResult } from '../lib/load.ts';
 import { markdownTable, quantile } from '../lib/table.ts';
-import { intakeRequest, maintainPostgres, source } from './intake-throughput.ts';
+import { intakeRequest, maintainPostgres, source } from './intake-latency.ts';
 
 const CONNECTIONS = 8;
 const DURATION_MS = 8_000;

@@ -1,4 +1,5 @@
 import type { Env } from '#src/env.server.ts';
+import { forgetSingleton, singleton } from '#src/lib/singleton.server.ts';
 import type { DatabaseHandle } from './types.ts';
 
 export type { Database, DatabaseHandle, Engine, Schema } from './types.ts';
@@ -21,55 +22,30 @@ export async function openDatabase(env: DatabaseEnv): Promise<DatabaseHandle> {
   return openPglite(env.dataDir);
 }
 
-// The process-wide registry. This module is loaded twice in the running app (by Node from src/, and bundled inside
-// dist/server by Vite), and module-level variables would give each copy its own database: fatal for PGlite, which
-// corrupts its files when opened twice. A global symbol is the one place both copies share.
-const REGISTRY_KEY = Symbol.for('hotro.db');
-
-interface Registry {
-  opening: Promise<DatabaseHandle> | undefined;
-}
-
-function registry(): Registry {
-  const holder = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Registry };
-  holder[REGISTRY_KEY] ??= { opening: undefined };
-  return holder[REGISTRY_KEY];
-}
+const NAME = 'database';
 
 /**
  * The process's shared database handle, opened on first call (with `env`, or the environment read by `loadEnv()`).
  * Concurrent first calls share one opening. Later calls ignore `env`. Closing the handle (or `closeDatabase()`)
- * empties the registry so a later call opens again.
+ * forgets it so a later call opens again; so does a failed open (e.g. PostgreSQL not up yet).
  */
 export async function getDatabase(env?: DatabaseEnv): Promise<DatabaseHandle> {
-  const shared = registry();
-  const existing = shared.opening;
-  if (existing !== undefined) {
-    const handle = await existing;
-    if (!handle.closed) return handle;
-    if (shared.opening === existing) shared.opening = undefined;
-    return getDatabase(env);
-  }
-  const opening = (async () => {
-    const resolved = env ?? (await import('#src/env.server.ts')).loadEnv();
-    return openDatabase(resolved);
-  })();
-  shared.opening = opening;
+  const opening = singleton(NAME, async () => openDatabase(env ?? (await import('#src/env.server.ts')).loadEnv()));
+  let handle: DatabaseHandle;
   try {
-    return await opening;
+    handle = await opening;
   } catch (error) {
-    // A failed open must not stick: the next call tries again (e.g. after PostgreSQL comes up).
-    if (shared.opening === opening) shared.opening = undefined;
+    forgetSingleton(NAME, opening);
     throw error;
   }
+  if (!handle.closed) return handle;
+  forgetSingleton(NAME, opening);
+  return getDatabase(env);
 }
 
-/** Closes the shared handle, if one is open, and empties the registry. */
+/** Closes the shared handle, if one is open, and forgets it. */
 export async function closeDatabase(): Promise<void> {
-  const shared = registry();
-  const opening = shared.opening;
-  shared.opening = undefined;
-  if (opening === undefined) return;
-  const handle = await opening.catch(() => undefined);
+  const opening = forgetSingleton(NAME) as Promise<DatabaseHandle> | undefined;
+  const handle = await opening?.catch(() => undefined);
   await handle?.close();
 }

@@ -1,7 +1,4 @@
-import { runOnPglite } from './pglite-group-commit.server.ts';
 import type { DatabaseHandle } from './types.ts';
-
-export { StatementError } from './wire-protocol.server.ts';
 
 /** A statement the hot paths run many times with different values: fixed text, positional parameters. */
 export interface NamedStatement {
@@ -11,12 +8,14 @@ export interface NamedStatement {
 }
 
 /**
- * Runs `statement` with `values` on either engine, outside any transaction (the statement is its own), and resolves
- * once it is committed. Both engines parse and plan the text once and then only bind and execute it:
- * - PostgreSQL: node-postgres prepares it once per pooled connection under its name.
- * - PGlite (one connection): prepared once per database under its name, and run by the group commit of
- *   `pglite-group-commit.server.ts` (statements that arrive together share one trip into the engine and one commit).
- * Values: strings, numbers, null, Buffers for bytea, ISO strings for timestamps.
+ * Runs `statement` with `values` on either engine, outside any transaction (the statement is its own, so it is atomic),
+ * and resolves once it is committed. Only the drivers' public query calls:
+ * - PostgreSQL: node-postgres prepares it once per pooled connection under its name, then only binds and executes it.
+ * - PGlite: `query(text, values)`, parsed each time (a fraction of a millisecond on the engine meant for trying and
+ *   demos; ADR 020 records why the hand-written protocol that saved it was removed). PGlite queues it behind any open
+ *   transaction, so it never lands inside another caller's transaction.
+ * Values: strings, numbers, null, Buffers for bytea, ISO strings for timestamps. A refused statement rejects with the
+ * driver's error, whose `code` (SQLSTATE) and `constraint` say why.
  */
 export async function runNamedStatement(
   handle: DatabaseHandle,
@@ -26,6 +25,6 @@ export async function runNamedStatement(
   if (handle.engine === 'postgres') {
     await handle.client.query({ name: statement.name, text: statement.text, values: [...values] });
   } else {
-    await runOnPglite(handle.client, statement, values);
+    await handle.client.query(statement.text, [...values]);
   }
 }

@@ -8,14 +8,11 @@
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-// The level lives on globalThis: this module is loaded twice in the running app (by Node from src/ and bundled in
-// dist/server), and the start script's setting must reach the routes' copy too.
-const LEVEL_KEY = Symbol.for('hotro.logLevel');
-const shared = globalThis as typeof globalThis & { [LEVEL_KEY]?: LogLevel };
+let lowest: LogLevel = 'info';
 
-/** Sets the lowest level written (from LOG_LEVEL at boot), for every copy of this module in the process. */
+/** Sets the lowest level written (from LOG_LEVEL at boot). */
 export function setLogLevel(level: LogLevel): void {
-  shared[LEVEL_KEY] = level;
+  lowest = level;
 }
 
 /** A field's value: written as the JSON value it is (a string stays a string, a number a number). */
@@ -38,7 +35,7 @@ export function formatLogLine(level: LogLevel, event: string, fields: LogFields 
 }
 
 function write(level: LogLevel, event: string, fields?: LogFields): void {
-  if (order[level] < order[shared[LEVEL_KEY] ?? 'info']) return;
+  if (order[level] < order[lowest]) return;
   const line = formatLogLine(level, event, fields);
   if (order[level] >= order.warn) process.stderr.write(line);
   else process.stdout.write(line);

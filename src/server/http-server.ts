@@ -11,24 +11,10 @@ import { requestOrigin, rewritePublicOrigin } from './public-origin-rewrite.ts';
 /** Astro's node handler (standalone mode): serves prerendered files, then on-demand routes. */
 export type AstroHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
-/**
- * A route the server answers itself, before Astro's handler (for a hot path; see intake-api-route.ts). It gets the
- * security headers like every answer, but no compression: it must answer `Cache-Control: no-store`, which the
- * compression filter below refuses anyway.
- */
-export interface DirectRoute {
-  readonly method: string;
-  /** The exact path (no trailing slash variants). */
-  readonly path: string;
-  serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
-}
-
 export interface PortalServerOptions {
   handler: AstroHandler;
   /** True when the public origin is HTTPS: adds HSTS. */
   https: boolean;
-  /** Routes answered without Astro; every other request, and other methods on these paths, go to Astro. */
-  directRoutes?: readonly DirectRoute[];
   /**
    * When given, every answer is counted in the request metrics under the route pattern this returns (never the path
    * itself); see src/features/observability/.
@@ -47,7 +33,6 @@ export interface PortalServerOptions {
 export function createPortalServer({
   handler,
   https,
-  directRoutes = [],
   routeLabel,
   siteUrl,
   port = 4321,
@@ -63,13 +48,6 @@ export function createPortalServer({
     }
     const headers = { ...securityHeaders(pathname, { https }), ...cacheHeaders(pathname) };
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    const direct = directRoutes.find((route) => route.path === pathname && route.method === req.method);
-    if (direct !== undefined) {
-      // A direct route writes its own answer (JSON, `no-store`: never compressed, see below), not through Astro, so
-      // there is no Astro header to guard against.
-      void direct.serve(req, res);
-      return;
-    }
     keepOurCsp(res, headers['Content-Security-Policy'] ?? '');
     if (headers['Cache-Control'] !== undefined) keepOurCacheControl(res, headers['Cache-Control']);
     compress(req, res, () => {

@@ -1,14 +1,14 @@
 /**
  * The end-to-end suite's server (playwright.config.ts): opens and migrates the database, loads the demo directory,
  * seeds the console's test staff and two bare cases (tests/fixtures/console-staff.ts) unless they exist, writes what it
- * made to DATA_DIR/console-fixture.json, then starts the portal exactly as `npm start` does, in this process, on the
- * same database handle (PGlite allows one process).
+ * made to DATA_DIR/console-fixture.json, closes the database, then starts the portal exactly as `npm start` does, in
+ * this process (PGlite allows one process; the built server opens the database again, its own way).
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
-import { getDatabase } from '#src/db/client.server.ts';
+import { openDatabase } from '#src/db/client.server.ts';
 import { migrateDatabase } from '#src/db/migrate.server.ts';
 import { caseEvents, cases, locations } from '#src/db/schema/index.ts';
 import { loadEnv } from '#src/env.server.ts';
@@ -40,7 +40,7 @@ if (logFile !== undefined && logFile !== '') {
 
 const env = loadEnv();
 const fixturePath = join(env.dataDir, FIXTURE_FILE);
-const handle = await getDatabase(env);
+const handle = await openDatabase(env);
 await migrateDatabase(handle);
 await prepareDirectory(env, handle);
 
@@ -119,4 +119,7 @@ if (!existsSync(fixturePath)) {
   writeFileSync(fixturePath, `${JSON.stringify(fixture, null, 2)}\n`);
 }
 
+// Closed before the portal starts: the built server opens the database itself (one module graph, see
+// scripts/start.ts), and PGlite's DATA_DIR lock admits one handle.
+await handle.close();
 await import('../../scripts/start.ts');

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { loadKeyring, type Keyring } from '#src/features/crypto/keyring.server.ts';
-import { buildIsStale } from '#src/server/build-if-needed.ts';
+import { buildIsStale } from '../../scripts/build-if-needed.ts';
 import { repoRoot, startPortal, type RunningPortal } from './portal-process.ts';
 import { FAST_POW_ENV } from './solve-pow.ts';
 

@@ -29,19 +29,11 @@ export interface AddressedContext {
   readonly clientAddress: string;
 }
 
-/** What the portal's own `node:http` routes have (an `IncomingMessage`). */
-export interface NodeRequestLike {
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  readonly socket: { readonly remoteAddress?: string | undefined };
-}
-
 export interface ClientKeyer {
   /** The key for a request whose socket address is `clientAddress`. */
   clientKey(request: Request, clientAddress: string | undefined): Promise<ClientKey>;
   /** The key for a route's request: reads `context.clientAddress` here, so no route has to (ESLint forbids it). */
   clientKeyOf(context: AddressedContext): Promise<ClientKey>;
-  /** The same for a request of the portal's own `node:http` routes: reads the socket's address here. */
-  clientKeyOfNode(request: NodeRequestLike): Promise<ClientKey>;
 }
 
 // A day's secret lives two days, so a request just after midnight on a slow instance still finds the day's secret.
@@ -93,13 +85,6 @@ export function createClientKeyer(options: ClientKeyerOptions): ClientKeyer {
 
   return {
     clientKey,
-    clientKeyOfNode(request) {
-      const forwarded = request.headers['x-forwarded-for'];
-      // node:http joins repeated X-Forwarded-For headers with ", " already; an array is only possible from a caller.
-      const forwardedFor = forwarded === undefined ? null : Array.isArray(forwarded) ? forwarded.join(', ') : forwarded;
-      // eslint-disable-next-line no-restricted-syntax -- the one place the address is read, to hash it at once
-      return keyOf(forwardedFor, request.socket.remoteAddress);
-    },
     clientKeyOf(context) {
       let address: string | undefined;
       try {

@@ -6,6 +6,7 @@
  */
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import type { Clock } from '#src/lib/clock.ts';
+import { forgetSingleton, singleton } from '#src/lib/singleton.server.ts';
 import { createClientKeyer, type ClientKeyer } from './client-key.server.ts';
 import { createFallbackChallenge, type FallbackChallenge } from './fallback-challenge.server.ts';
 import { createGate, type Gate } from './gate.server.ts';
@@ -52,46 +53,30 @@ export function createAntiAbuse(options: AntiAbuseOptions): AntiAbuse {
   return { store, keyer, limits, proofOfWork, fallback, gate, close: () => store.close() };
 }
 
-// Kept on globalThis, like the database handle: `npm start` and the routes bundled in dist/server are separate module
-// graphs, and there must be one Redis connection and one memory store per process.
-const REGISTRY_KEY = Symbol.for('ho-tro-cai-nghien.anti-abuse');
-
-interface Registry {
-  shared: Promise<AntiAbuse> | undefined;
-}
-
-function registry(): Registry {
-  const holder = globalThis as typeof globalThis & { [REGISTRY_KEY]?: Registry };
-  holder[REGISTRY_KEY] ??= { shared: undefined };
-  return holder[REGISTRY_KEY];
-}
+// One Redis connection (or memory store) per process.
+const NAME = 'anti-abuse store';
 
 /** The process's shared services, built on first use from the environment (REDIS_URL, REDIS_PREFIX, TRUST_PROXY, ALTCHA_*, keys). */
 export function getAntiAbuse(): Promise<AntiAbuse> {
-  const shared = registry();
-  shared.shared ??= (async () => {
+  const shared = singleton(NAME, async () => {
     const { loadEnv } = await import('#src/env.server.ts');
-    const { loadKeyring } = await import('#src/features/crypto/keyring.server.ts');
+    const { processKeyring } = await import('#src/features/crypto/keyring.server.ts');
     const env = loadEnv();
     return createAntiAbuse({
-      keyring: loadKeyring({ keyFile: env.keyFile, intakeEncryptionKey: env.intakeEncryptionKey }),
+      keyring: processKeyring(),
       redisUrl: env.redisUrl,
       keyPrefix: env.redisPrefix,
       trustProxy: env.trustProxy,
       proofOfWork: { complexity: env.altchaComplexity, cost: env.altchaCost },
     });
-  })().catch((error: unknown) => {
-    // A failed start must not stick (e.g. a key file fixed afterwards).
-    registry().shared = undefined;
-    throw error;
   });
-  return shared.shared;
+  // A failed start must not stick (e.g. a key file fixed afterwards).
+  shared.catch(() => forgetSingleton(NAME, shared));
+  return shared;
 }
 
 /** Closes the shared services, if they were built. */
 export async function closeAntiAbuse(): Promise<void> {
-  const shared = registry();
-  const current = shared.shared;
-  shared.shared = undefined;
+  const current = forgetSingleton(NAME) as Promise<AntiAbuse> | undefined;
   await (await current?.catch(() => undefined))?.close();
 }

@@ -1,8 +1,7 @@
 /**
  * What the console needs from the rest of the portal: the database, the keyring, the authentication instance built on
- * them, the public origin and a clock. The running app builds them lazily from the environment, on a global symbol
- * (this module is loaded twice in the running app: by Node from src/ and bundled by Vite); tests and tools configure
- * their own with `configureConsoleServices`.
+ * them, the public origin and a clock. The running app builds them lazily from the environment; tests and tools
+ * configure their own with `configureConsoleServices`.
  */
 import type { DatabaseHandle } from '#src/db/client.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
@@ -38,26 +37,20 @@ export function buildConsoleServices(options: {
   };
 }
 
-const SERVICES_KEY = Symbol.for('hotro.console.services');
-
-interface Registry {
-  configured: ConsoleServices | undefined;
-  shared: Promise<ConsoleServices> | undefined;
-}
-
-function registry(): Registry {
-  const holder = globalThis as typeof globalThis & { [SERVICES_KEY]?: Registry };
-  holder[SERVICES_KEY] ??= { configured: undefined, shared: undefined };
-  return holder[SERVICES_KEY];
-}
+// Plain module state: the running portal loads this module once (one module graph), and what it holds is built from
+// the process-wide objects of `singleton.server.ts`.
+const registry: { configured: ConsoleServices | undefined; shared: Promise<ConsoleServices> | undefined } = {
+  configured: undefined,
+  shared: undefined,
+};
 
 async function fromEnvironment(): Promise<ConsoleServices> {
   const { loadEnv } = await import('#src/env.server.ts');
   const { getDatabase } = await import('#src/db/client.server.ts');
-  const { getIntakeServices } = await import('#src/features/intake/services.server.ts');
+  const { processKeyring } = await import('#src/features/crypto/keyring.server.ts');
   const env = loadEnv();
   const handle = await getDatabase();
-  const keyring = (await getIntakeServices()).keyring();
+  const keyring = processKeyring();
   const host = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
   return buildConsoleServices({
     handle,
@@ -69,16 +62,15 @@ async function fromEnvironment(): Promise<ConsoleServices> {
 
 /** The console's services for this process. */
 export function getConsoleServices(): Promise<ConsoleServices> {
-  const shared = registry();
-  if (shared.configured !== undefined) return Promise.resolve(shared.configured);
-  shared.shared ??= fromEnvironment().catch((error: unknown) => {
-    registry().shared = undefined;
+  if (registry.configured !== undefined) return Promise.resolve(registry.configured);
+  registry.shared ??= fromEnvironment().catch((error: unknown) => {
+    registry.shared = undefined;
     throw error;
   });
-  return shared.shared;
+  return registry.shared;
 }
 
 /** Replaces the process's console services (tests, tools); `undefined` goes back to the environment's. */
 export function configureConsoleServices(services: ConsoleServices | undefined): void {
-  registry().configured = services;
+  registry.configured = services;
 }

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { loadEnv } from '#src/env.server.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { singleton } from '#src/lib/singleton.server.ts';
 
 /** The key file or key variable cannot be used. */
 export class KeyError extends AppError {
@@ -66,4 +68,16 @@ export function loadKeyring(options: { keyFile: string; intakeEncryptionKey?: st
       `KEY_FILE ${options.keyFile} cannot be read (${error instanceof Error ? error.message : String(error)})`,
     );
   }
+}
+
+/**
+ * The running portal's key ring, loaded once per process from the environment (INTAKE_ENCRYPTION_KEY, else KEY_FILE,
+ * created on first use). The one loader: the intake, the anti-abuse services, the listing reports, the mail worker
+ * and the escalation digest all take it from here.
+ */
+export function processKeyring(): Keyring {
+  return singleton('keyring', () => {
+    const env = loadEnv();
+    return loadKeyring({ keyFile: env.keyFile, intakeEncryptionKey: env.intakeEncryptionKey });
+  });
 }

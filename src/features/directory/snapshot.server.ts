@@ -14,6 +14,7 @@ import { loadEnv } from '#src/env.server.ts';
 import { type Clock, systemClock } from '#src/lib/clock.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { log } from '#src/lib/log.ts';
+import { singleton } from '#src/lib/singleton.server.ts';
 import { loadDirectory, loadNotificationEmails } from './load.server.ts';
 import type { DirectoryPoint } from './types.ts';
 
@@ -188,16 +189,13 @@ export function buildSnapshot(
   return Object.freeze({ points: Object.freeze([...points]), byId, byProvince, demo, loadedAt, notificationEmails });
 }
 
-// The shared cache lives on a global symbol: this module is loaded twice in the running app (by Node from src/, and
-// bundled inside dist/server), and each copy must see the same snapshot and the same invalidations.
-const CACHE_KEY = Symbol.for('hotro.directory');
-
+/** The process's one snapshot cache: every reader sees the same snapshot and the same invalidations. */
 function sharedCache(): SnapshotCache {
-  const holder = globalThis as typeof globalThis & { [CACHE_KEY]?: SnapshotCache };
-  holder[CACHE_KEY] ??= createSnapshotCache({
-    handle: () => getDatabase(),
-    // Read at each (re)load, which is rare; the environment does not change while the process runs anyway.
-    demo: () => loadEnv().demo,
-  });
-  return holder[CACHE_KEY];
+  return singleton('directory snapshot', () =>
+    createSnapshotCache({
+      handle: () => getDatabase(),
+      // Read at each (re)load, which is rare; the environment does not change while the process runs anyway.
+      demo: () => loadEnv().demo,
+    }),
+  );
 }

@@ -27,21 +27,8 @@ export interface IntakeApiOptions {
   services?: IntakeServices;
 }
 
-/**
- * What the API reads of a request, whichever server carries it: Astro's `Request` (`handleIntakeApiRequest`) or the
- * portal's own `node:http` route (`src/server/intake-api-route.ts`, which skips Astro's pipeline for this hot path).
- */
-export interface IntakeApiInput {
-  /** The request's URL (only `?lang=` is read). */
-  readonly url: string;
-  /** A request header (lower-case name), or null. */
-  header(name: string): string | null;
-  /** The body, or undefined as soon as it passes `limit` bytes (the rest is not read). */
-  readBody(limit: number): Promise<Uint8Array | undefined>;
-}
-
 /** The answer: always JSON, never cached. */
-export interface IntakeApiAnswer {
+interface IntakeApiAnswer {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly body: string;
@@ -52,33 +39,25 @@ interface ApiError {
   message: string;
 }
 
-/** Answers one `POST /api/intake` request given as a web `Request`. Never throws. */
+/** Answers one `POST /api/intake` request (the Astro route `src/pages/api/intake.ts`). Never throws. */
 export async function handleIntakeApiRequest(request: Request, options: IntakeApiOptions): Promise<Response> {
-  const answer = await answerIntakeApi(
-    {
-      url: request.url,
-      header: (name) => request.headers.get(name),
-      readBody: (limit) => readLimitedBody(request, limit),
-    },
-    options,
-  );
+  const answer = await answerIntakeApi(request, options);
   return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
 
-/** Answers one `POST /api/intake` request. Never throws. */
-export async function answerIntakeApi(request: IntakeApiInput, options: IntakeApiOptions): Promise<IntakeApiAnswer> {
+async function answerIntakeApi(request: Request, options: IntakeApiOptions): Promise<IntakeApiAnswer> {
   let lang = requestLang(request);
   try {
     const fail = (status: number, field: string, key: IntakeMessageKey, headers: Record<string, string> = {}) =>
       json(status, { errors: [{ field, message: intakeMessage(key, lang) }] }, headers);
 
-    if (!isJsonContentType(request.header('content-type')))
+    if (!isJsonContentType(request.headers.get('content-type')))
       return fail(415, 'Content-Type', 'intake.request.contentType');
-    const declared = request.header('content-length');
+    const declared = request.headers.get('content-length');
     if (declared !== null && /^\d+$/.test(declared) && Number(declared) > MAX_BODY_BYTES) {
       return fail(413, 'body', 'intake.request.tooLarge');
     }
-    const bytes = await request.readBody(MAX_BODY_BYTES);
+    const bytes = await readLimitedBody(request, MAX_BODY_BYTES);
     if (bytes === undefined) return fail(413, 'body', 'intake.request.tooLarge');
 
     let text: string;
@@ -196,7 +175,7 @@ function isJsonContentType(value: string | null): boolean {
 
 const isPortalLang = (value: unknown): value is Lang => value === 'vi' || value === 'en';
 
-function langFromQuery(request: Pick<IntakeApiInput, 'url'>): Lang | undefined {
+function langFromQuery(request: Request): Lang | undefined {
   if (!request.url.includes('?')) return undefined;
   const value = URL.canParse(request.url, 'http://portal.invalid')
     ? new URL(request.url, 'http://portal.invalid').searchParams.get('lang')
@@ -205,10 +184,10 @@ function langFromQuery(request: Pick<IntakeApiInput, 'url'>): Lang | undefined {
 }
 
 /** The language of the answer before the body is read: `?lang=`, else `Accept-Language`, else Vietnamese. */
-export function requestLang(request: Pick<IntakeApiInput, 'url' | 'header'>): Lang {
+function requestLang(request: Request): Lang {
   const fromQuery = langFromQuery(request);
   if (fromQuery) return fromQuery;
-  const header = request.header('accept-language');
+  const header = request.headers.get('accept-language');
   if (header === null) return 'vi';
   const ranked = header
     .slice(0, 500)

@@ -35,63 +35,43 @@ export interface IntakeServices {
   readonly clock: Clock;
 }
 
-const KEYRING_KEY = Symbol.for('hotro.keyring');
-const SERVICES_KEY = Symbol.for('hotro.intake.services');
-
-/** The process's keyring (shared on a global symbol with the rest of the portal): INTAKE_ENCRYPTION_KEY, else KEY_FILE. */
-async function processKeyring(): Promise<Keyring> {
-  const holder = globalThis as typeof globalThis & { [KEYRING_KEY]?: Keyring };
-  if (holder[KEYRING_KEY] === undefined) {
-    const { loadEnv } = await import('#src/env.server.ts');
-    const { loadKeyring } = await import('#src/features/crypto/keyring.server.ts');
-    const env = loadEnv();
-    holder[KEYRING_KEY] = loadKeyring({ keyFile: env.keyFile, intakeEncryptionKey: env.intakeEncryptionKey });
-  }
-  return holder[KEYRING_KEY];
-}
-
 /** The shared services, built from the environment on first use. */
 async function defaultServices(): Promise<IntakeServices> {
-  const keyring = await processKeyring();
   // The modules load on first use (a static page build never opens a database); each `import()` is made once, since
   // even a cached dynamic import walks the module loader on every call, and these run for every request.
-  const [db, snapshot, antiAbuse] = await Promise.all([
+  const [{ processKeyring }, db, snapshot, antiAbuse] = await Promise.all([
+    import('#src/features/crypto/keyring.server.ts'),
     import('#src/db/client.server.ts'),
     import('#src/features/directory/snapshot.server.ts'),
     import('#src/features/anti-abuse/services.server.ts'),
   ]);
   return {
     database: () => db.getDatabase(),
-    keyring: () => keyring,
+    keyring: () => processKeyring(),
     directory: () => snapshot.getDirectorySnapshot(),
     antiAbuse: () => antiAbuse.getAntiAbuse(),
     clock: systemClock,
   };
 }
 
-interface Registry {
-  configured: IntakeServices | undefined;
-  shared: Promise<IntakeServices> | undefined;
-}
-
-function registry(): Registry {
-  const holder = globalThis as typeof globalThis & { [SERVICES_KEY]?: Registry };
-  holder[SERVICES_KEY] ??= { configured: undefined, shared: undefined };
-  return holder[SERVICES_KEY];
-}
+// Plain module state: the running portal loads this module once (one module graph), and what it holds is built from
+// the process-wide objects of `singleton.server.ts`.
+const registry: { configured: IntakeServices | undefined; shared: Promise<IntakeServices> | undefined } = {
+  configured: undefined,
+  shared: undefined,
+};
 
 /** The services for this process: the configured ones, else those built from the environment. */
 export function getIntakeServices(): Promise<IntakeServices> {
-  const shared = registry();
-  if (shared.configured !== undefined) return Promise.resolve(shared.configured);
-  shared.shared ??= defaultServices().catch((error: unknown) => {
-    registry().shared = undefined;
+  if (registry.configured !== undefined) return Promise.resolve(registry.configured);
+  registry.shared ??= defaultServices().catch((error: unknown) => {
+    registry.shared = undefined;
     throw error;
   });
-  return shared.shared;
+  return registry.shared;
 }
 
 /** Replaces the process's services (tests, benchmark, tools); `undefined` goes back to the environment's. */
 export function configureIntakeServices(services: IntakeServices | undefined): void {
-  registry().configured = services;
+  registry.configured = services;
 }

@@ -3,11 +3,9 @@
  * pattern (route-label.ts), a method, a status code, a rate limiter's name. Nothing about a client (address, key,
  * path, query) and nothing per point, commune or province: the metrics say how the service runs, not who uses it or
  * where.
- *
- * The set lives on globalThis: this module is loaded twice in the running app (by Node from src/ and bundled in
- * dist/server), and a refusal counted by a route in dist/ must show in the registry the operator port serves.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { singleton } from '#src/lib/singleton.server.ts';
 
 /** What the operator port serves, and what the server and the rate limits count into. */
 export interface PortalMetrics {
@@ -22,13 +20,9 @@ export interface PortalMetrics {
   readonly stateUp: Gauge;
 }
 
-const KEY = Symbol.for('hotro.metrics');
-const shared = globalThis as typeof globalThis & { [KEY]?: PortalMetrics };
-
-/** The process's metrics, made on first use. */
+/** The process's metrics, made on first use: a refusal counted by a route shows in the registry the operator port serves. */
 export function portalMetrics(): PortalMetrics {
-  shared[KEY] ??= createPortalMetrics();
-  return shared[KEY];
+  return singleton('metrics', createPortalMetrics);
 }
 
 /** A fresh set on a registry of its own (the process's set is {@link portalMetrics}; tests may make their own). */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DatabaseHandle } from '#src/db/client.server.ts';
 import type { Env } from '#src/env.server.ts';
-import { type Keyring, loadKeyring } from '#src/features/crypto/keyring.server.ts';
+import { type Keyring, processKeyring } from '#src/features/crypto/keyring.server.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { log } from '#src/lib/log.ts';
@@ -80,8 +80,7 @@ export function startOutboxWorker(
       `OUTBOX_LEASE_MS (${settings.leaseMs}) must be longer than one send may take (${transport.timeoutMs} ms)`,
     );
   }
-  const keyring =
-    overrides.keyring ?? loadKeyring({ keyFile: env.keyFile, intakeEncryptionKey: env.intakeEncryptionKey });
+  const keyring = overrides.keyring ?? processKeyring();
   const controller = new AbortController();
   const running = runWorker({
     handle,

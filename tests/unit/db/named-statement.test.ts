@@ -1,13 +1,12 @@
 /**
  * `runNamedStatement`, the write path of the intake, on the test engine: statements sent together are each committed
- * before their promise resolves (PGlite: in one group commit), one bad statement fails alone with its own error while
- * the others are kept, a failed batch leaves no transaction open, and a statement never joins another caller's open
- * transaction (whose rollback would otherwise take an acknowledged row with it).
+ * before their promise resolves, one bad statement fails alone with its own error while the others are kept, no
+ * transaction is left open, and a statement never joins another caller's open transaction (whose rollback would
+ * otherwise take an acknowledged row with it).
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNamedStatement, StatementError, type NamedStatement } from '#src/db/named-statement.server.ts';
-import { readReply } from '#src/db/wire-protocol.server.ts';
+import { runNamedStatement, type NamedStatement } from '#src/db/named-statement.server.ts';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../setup/db.ts';
 
 let t: TestDatabase;
@@ -104,64 +103,5 @@ describe(`runNamedStatement (${testEngine})`, () => {
     expect(await rolledBack).toBe('rolled back');
     await write;
     expect(await ids()).toEqual([2]);
-  });
-});
-
-describe.runIf(testEngine === 'pglite')('group commit on PGlite', () => {
-  it('sends a burst of statements in a few trips into the engine, not one each', async () => {
-    await clear();
-    if (t.handle.engine !== 'pglite') return;
-    const client = t.handle.client;
-    const original = client.execProtocolRaw.bind(client);
-    let trips = 0;
-    client.execProtocolRaw = (...args: Parameters<typeof original>) => {
-      trips++;
-      return original(...args);
-    };
-    try {
-      await Promise.all(Array.from({ length: 40 }, (_, i) => runNamedStatement(t.handle, INSERT, [i + 1, 'x', null])));
-    } finally {
-      client.execProtocolRaw = original;
-    }
-    expect(await ids()).toHaveLength(40);
-    expect(trips).toBeLessThanOrEqual(2); // 40 statements arriving together: one batch of 32, one of 8
-  });
-});
-
-describe('readReply', () => {
-  const message = (type: string, body: Buffer) => {
-    const head = Buffer.alloc(5);
-    head.write(type, 0, 'ascii');
-    head.writeUInt32BE(body.length + 4, 1);
-    return Buffer.concat([head, body]);
-  };
-  const field = (code: string, text: string) => Buffer.concat([Buffer.from(code + text, 'utf8'), Buffer.from([0])]);
-
-  it('counts completed Parses before the first error and reads its code, constraint and message', () => {
-    const reply = Buffer.concat([
-      message('1', Buffer.alloc(0)),
-      message('1', Buffer.alloc(0)),
-      message('2', Buffer.alloc(0)),
-      message(
-        'E',
-        Buffer.concat([
-          field('S', 'ERROR'),
-          field('C', '23505'),
-          field('M', 'trùng khóa'),
-          field('n', 'cases_receipt_hash_idx'),
-          Buffer.from([0]),
-        ]),
-      ),
-      message('Z', Buffer.from('I')),
-    ]);
-    const { parsed, error } = readReply(reply);
-    expect(parsed).toBe(2);
-    expect(error).toBeInstanceOf(StatementError);
-    expect(error).toMatchObject({ code: '23505', constraint: 'cases_receipt_hash_idx', message: 'trùng khóa' });
-  });
-
-  it('finds no error in a reply without one', () => {
-    const reply = Buffer.concat([message('2', Buffer.alloc(0)), message('C', Buffer.from('INSERT 0 1\0'))]);
-    expect(readReply(reply)).toEqual({ parsed: 0 });
   });
 });

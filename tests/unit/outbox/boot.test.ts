@@ -76,7 +76,7 @@ describe(`startOutboxWorker on ${testEngine}`, () => {
 
   it('sends what is queued into DATA_DIR/mail, and stops when asked', async () => {
     const { id } = await test.db.transaction((tx) => enqueue(tx, newCaseMessage(), testKeyring(key)));
-    const worker = startOutboxWorker(env(), test.handle);
+    const worker = startOutboxWorker(env(), test.handle, { keyring: testKeyring(key) });
     const file = join(folder.path, 'data', 'mail', `${id}.eml`);
     for (let i = 0; i < 200 && !existsSync(file); i++) await sleep(20);
     await worker.stop();

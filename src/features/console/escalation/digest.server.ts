@@ -18,7 +18,7 @@ import type { Database } from '#src/db/client.server.ts';
 import { authUsers, cases, escalationDigests, locations, staffProfiles } from '#src/db/schema/index.ts';
 import type { Env } from '#src/env.server.ts';
 import { getProvince } from '#src/features/admin-units/index.ts';
-import { loadKeyring, type Keyring } from '#src/features/crypto/keyring.server.ts';
+import { processKeyring, type Keyring } from '#src/features/crypto/keyring.server.ts';
 import { enqueue } from '#src/features/outbox/enqueue.server.ts';
 import { routes } from '#src/features/site/routes.ts';
 import { localDateString, localWeekdayAndMinutes, systemClock, type Clock } from '#src/lib/clock.ts';
@@ -157,7 +157,7 @@ export interface DigestSchedule {
  */
 export function startEscalationDigestSchedule(
   handle: Pick<DatabaseHandle, 'db'>,
-  env: Pick<Env, 'escalationWorkingDays' | 'keyFile' | 'intakeEncryptionKey'>,
+  env: Pick<Env, 'escalationWorkingDays'>,
   options: {
     readonly keyring?: Keyring;
     readonly clock?: Clock;
@@ -165,8 +165,7 @@ export function startEscalationDigestSchedule(
     readonly firstRunDelayMs?: number;
   } = {},
 ): DigestSchedule {
-  const keyring =
-    options.keyring ?? loadKeyring({ keyFile: env.keyFile, intakeEncryptionKey: env.intakeEncryptionKey });
+  const keyring = options.keyring ?? processKeyring();
   let running: Promise<DigestRun> | undefined;
   let stopped = false;
   const run = (): Promise<DigestRun> => {

@@ -15,7 +15,7 @@ import { getAntiAbuse } from '#src/features/anti-abuse/services.server.ts';
 import { log } from '#src/lib/log.ts';
 import { parseReportForm } from '#src/features/locator/reports/form.ts';
 import { checkPostOrigin } from '#src/lib/same-origin.ts';
-import { processKeyring } from '#src/features/locator/reports/keyring.server.ts';
+import { processKeyring } from '#src/features/crypto/keyring.server.ts';
 import { saveListingReport } from '#src/features/locator/reports/store.server.ts';
 
 /** The report form's state on the page. */
