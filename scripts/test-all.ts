@@ -2,7 +2,8 @@
  * `npm test`: everything CI runs, in order, with one summary line at the end.
  *   1. Chromium from Debian's packages when it is missing (the e2e tests drive it; nothing is downloaded otherwise).
  *   2. Formatting (`prettier --check .`, which also fails on a CSS or TypeScript syntax error), lint (with the type-aware
- *      promise rules), the import rules (no cycles, no upward imports: dependency-cruiser) and typecheck.
+ *      promise rules), the import rules (no cycles, no upward imports: dependency-cruiser), no dead exports
+ *      (knip) and typecheck.
  *   3. One production build, shared by every server the tests start.
  *   4. Unit tests on embedded PGlite, then again on a fresh PostgreSQL database (created and dropped per run).
  *   4b. The scaled-mode suite (tests/scale/): two portals and two workers on PostgreSQL and Redis, with faults; at most
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
   run('lint', bin('eslint'), ['.', '--max-warnings', '0']);
   // No import cycles, no import from a base layer up into a feature (.dependency-cruiser.json).
   run('import rules', bin('depcruise'), ['src', '--config', '.dependency-cruiser.json', '--output-type', 'err']);
+  // No export that nothing imports (knip.json): dead code is deleted, not kept "for later".
+  run('dead exports', bin('knip'), ['--include', 'exports,types', '--no-progress']);
   run('typecheck', bin('astro'), ['check']);
   // The same two steps as `npm run build`: the site, then its Pagefind search index.
   const built =

@@ -36,9 +36,6 @@ export function useTranslations(lang: Lang) {
   };
 }
 
-/** The translation function's type, for components that receive it. */
-export type Translate = ReturnType<typeof useTranslations>;
-
 function formatParam(lang: Lang, value: string | number): string {
   return typeof value === 'number' ? new Intl.NumberFormat(localeOf(lang)).format(value) : value;
 }

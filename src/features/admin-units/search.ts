@@ -85,14 +85,6 @@ function searchParts(parts: readonly QueryPart[], base: readonly Filter[], limit
   return { status: 'not-found', suggestions: finish(suggestions, limit) };
 }
 
-/**
- * Builds the search index now rather than on the first query, which would otherwise pay for it (0.1–0.2 s of CPU):
- * call it at server start.
- */
-export function prepareSearch(): void {
-  searchIndex();
-}
-
 function exactCandidates(part: QueryPart, filters: readonly Filter[]): Candidate[] {
   const { byKey } = searchIndex();
   return part.readings.flatMap((reading) =>

@@ -10,19 +10,6 @@ export const HONEYPOT_FIELD = 'website';
 
 const HONEYPOT_ID = 'hp-website';
 
-/** The input's attributes, for forms written in JSX (spread them on an `<input>` inside `honeypotWrapperAttributes`). */
-export const honeypotInputAttributes = {
-  type: 'text',
-  id: HONEYPOT_ID,
-  name: HONEYPOT_FIELD,
-  tabIndex: -1,
-  autoComplete: 'off',
-  defaultValue: '',
-} as const;
-
-/** The wrapper's attributes, for forms written in JSX. */
-export const honeypotWrapperAttributes = { className: 'visually-hidden', 'aria-hidden': 'true' } as const;
-
 /**
  * The field as HTML for an Astro form: `<Fragment set:html={renderHoneypot(t('antiAbuse.honeypot.label'))} />`.
  * `label` is escaped.

@@ -72,20 +72,6 @@ export interface IntakeRequest {
   pointId: string | null;
 }
 
-/** The JSON shape the schema accepts (what the API documents; the form's fields map onto it). */
-export interface IntakeInput {
-  who: string;
-  communeCode?: string | null;
-  position?: { lat: number; lon: number } | null;
-  helpWanted: string;
-  ageBand: string;
-  message?: string | null;
-  contact?: { kind: string; value: string } | null;
-  preferredTime?: string | null;
-  lang?: string | null;
-  pointId?: string | null;
-}
-
 type Key = IntakeMessageKey;
 
 const issue = (ctx: z.RefinementCtx, message: Key, path: (string | number)[] = []) =>

@@ -133,7 +133,6 @@ export const caseOutcomes = defineList([
   { code: 'could-not-reach', label: { vi: 'Không liên lạc được', en: 'Could not reach' } },
   { code: 'other', label: { vi: 'Khác', en: 'Other' } },
 ]);
-export type CaseOutcome = (typeof caseOutcomes.codes)[number];
 
 /** The audiences content is written for. */
 export const audiences = defineList([
@@ -170,11 +169,9 @@ export const handoverReasons = defineList([
   { code: 'requester-asked', label: { vi: 'Người gửi đề nghị chuyển', en: 'The requester asked for it' } },
   { code: 'other', label: { vi: 'Lý do khác', en: 'Another reason' } },
 ]);
-export type HandoverReason = (typeof handoverReasons.codes)[number];
 
 /** A safeguarding flag on a case: a child at risk or a life in danger (guidance: 111, 115, the province's contact). */
 export const safeguardingKinds = defineList([
   { code: 'child-at-risk', label: { vi: 'Trẻ em có nguy cơ bị tổn hại', en: 'A child is at risk' } },
   { code: 'life-in-danger', label: { vi: 'Có nguy hiểm đến tính mạng', en: 'A life is in danger' } },
 ]);
-export type SafeguardingKind = (typeof safeguardingKinds.codes)[number];

@@ -157,8 +157,3 @@ export const pageTypes: readonly PageType[] = [
     embed: true,
   },
 ];
-
-/** Page types that must ship no `<script>` at all. */
-export function contentPageTypes(): PageType[] {
-  return pageTypes.filter((page) => page.scriptAllowed === null);
-}

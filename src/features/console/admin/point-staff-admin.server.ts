@@ -4,7 +4,7 @@
  * staff ("the staff of <point> has changed"), so there is never a change nobody was told about. Who may do what is
  * asked of policy.ts, inside the transaction, on the rows as they are then.
  */
-import { and, asc, eq, gt, inArray, isNull, ne, notInArray } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, notInArray } from 'drizzle-orm';
 import type { Database } from '#src/db/client.server.ts';
 import { authUsers, locations, pointMemberships, staffInvitations, staffProfiles } from '#src/db/schema/index.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
@@ -220,14 +220,4 @@ export async function inviteToPoint(
     );
     return 'done';
   });
-}
-
-/** Names of accounts by id (for the audit log and lists). */
-export async function namesOf(db: Database, userIds: readonly string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .select({ id: authUsers.id, name: authUsers.name })
-    .from(authUsers)
-    .where(inArray(authUsers.id, [...new Set(userIds)]));
-  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -33,8 +33,6 @@ export const ACCOUNT_POLICY: SlowdownPolicy = { free: 5, firstWaitSeconds: 1, mo
 export const DEVICE_POLICY: SlowdownPolicy = { free: 10, firstWaitSeconds: 60 * 60, mostWaitSeconds: 60 * 60 };
 /** After this long with no attempt let through (seconds), a subject starts again from zero failures. */
 export const FORGET_AFTER_SECONDS = 60 * 60;
-/** What ACCOUNT_POLICY allows at one account in any hour: the figure the docs state and the tests check. */
-export const MOST_GUESSES_PER_HOUR = 128;
 
 /** Seconds to wait after `failures` failed attempts before the next one. */
 export function waitAfter(failures: number, policy: SlowdownPolicy = ACCOUNT_POLICY): number {

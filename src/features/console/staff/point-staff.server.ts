@@ -61,13 +61,3 @@ export async function notifyPointStaffChanged(
   }
   return recipients.length;
 }
-
-/** Whether `userId` is a member of `pointId`. */
-export async function isMember(tx: Database, userId: string, pointId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ userId: pointMemberships.userId })
-    .from(pointMemberships)
-    .where(and(eq(pointMemberships.userId, userId), eq(pointMemberships.pointId, pointId)))
-    .limit(1);
-  return row !== undefined;
-}

@@ -10,7 +10,6 @@ import { substanceGroups } from './substances.ts';
 
 /** How serious a mix is: `danger` can kill or put a person in hospital; `caution` makes harm more likely. */
 export const mixLevels = ['danger', 'caution'] as const;
-export type MixLevel = (typeof mixLevels)[number];
 
 /** The most words a sentence of a row may have: rows repeat on many pages, and no page may repeat a long sentence. */
 export const MIX_SENTENCE_MAX_WORDS = 11;

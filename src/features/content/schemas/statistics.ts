@@ -4,7 +4,6 @@ import { calendarDate, slug, sourceId, text, type ContentSchemaContext } from '.
 
 /** What area a figure covers: one province (as named then), the whole country, or a province the source does not name. */
 export const placeScopes = ['province', 'country', 'unnamed-province'] as const;
-export type PlaceScope = (typeof placeScopes)[number];
 
 /**
  * Where a figure was counted. Provinces were merged in 2025, so the place is kept as the source named it, with the
@@ -43,7 +42,6 @@ const placeSchema = z
 
 /** How exact a published number is: as printed, or "about" / "more than" it. */
 export const qualifiers = ['exact', 'about', 'more-than'] as const;
-export type Qualifier = (typeof qualifiers)[number];
 
 /** One published figure. */
 function figureSchema(context: ContentSchemaContext) {

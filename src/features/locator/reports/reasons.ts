@@ -20,7 +20,6 @@ export type ListingReportReason = (typeof LISTING_REPORT_REASONS)[number];
  * was right) or dismissed (not a report about the listing: spam, a mistake).
  */
 export const LISTING_REPORT_STATUSES = ['open', 'resolved', 'dismissed'] as const;
-export type ListingReportStatus = (typeof LISTING_REPORT_STATUSES)[number];
 
 /** Longest note accepted, in characters. */
 export const MAX_REPORT_NOTE_LENGTH = 500;
