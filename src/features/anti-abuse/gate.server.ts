@@ -3,11 +3,17 @@
  * a proof (an Altcha payload in `altcha`, or else a no-JavaScript token in `fallback`), then the rate limits. A proof
  * is used up when it is accepted: call this once per submission. A form sent back with errors is rendered again with a
  * new token, and its island solves a new challenge, so the corrected attempt has a fresh proof either way.
+ *
+ * Many people share one address (a mobile carrier's), so the intake's address limit may refuse someone who never sent
+ * anything. With JavaScript they can go on: the challenge endpoint hands a busy address a harder challenge (its level
+ * grows with how far over the limit the address is, `challengeLevel`), and a solved one of at least half the level
+ * the address has reached by then gets past the limit (`beyondLimit`, and the per-point cap still applies). The
+ * no-JavaScript token keeps the plain limit: it costs a script nothing.
  */
 import type { ClientKey } from './client-key.server.ts';
 import type { FallbackChallenge, FallbackFailure } from './fallback-challenge.server.ts';
 import { fieldValue, isHoneypotFilled, type SubmittedFields } from './honeypot.ts';
-import type { ProofFailure, ProofOfWork } from './proof-of-work.server.ts';
+import { MAX_POW_LEVEL, type ProofFailure, type ProofOfWork } from './proof-of-work.server.ts';
 import type { LimiterName, RateLimits } from './rate-limits.server.ts';
 
 /** The field carrying the Altcha payload (the widget's and our island's name). */
@@ -17,8 +23,29 @@ export const FALLBACK_FIELD = 'fallback';
 
 export type GateReason = 'rate-limited' | 'proof-missing' | 'proof-invalid' | 'proof-reused' | 'honeypot';
 
+/** The limiters a harder proof of work can get past: the intake's (people behind one carrier address). */
+export const HARDER_PROOF_LIMITERS: readonly LimiterName[] = ['intake'];
+
+/**
+ * The level of challenge to hand `clientKey` for a form counted against `purpose`: how far over its limit its next
+ * request would be (0, the usual challenge, within the limit or for other forms).
+ */
+export async function challengeLevel(
+  limits: RateLimits,
+  purpose: string | null,
+  clientKey: ClientKey,
+): Promise<number> {
+  const limiter = HARDER_PROOF_LIMITERS.find((name) => name === purpose);
+  if (limiter === undefined) return 0;
+  return Math.min(MAX_POW_LEVEL, (await limits.standing(limiter, clientKey)).excess);
+}
+
+/** The least level a proof needs to get past a limit now `excess` over: half, as others may have sent since. */
+export const levelNeeded = (excess: number): number => Math.max(1, Math.ceil(Math.min(excess, MAX_POW_LEVEL) / 2));
+
 export type GateResult =
-  | { ok: true; proof: 'altcha' | 'fallback' }
+  /** `beyondLimit`: the address was over its limit and a harder proof of work let the submission through. */
+  | { ok: true; proof: 'altcha' | 'fallback'; beyondLimit?: true }
   | {
       ok: false;
       reason: GateReason;
@@ -64,10 +91,13 @@ export function createGate(options: GateOptions): Gate {
       // expired while the person was writing (a laptop closed over lunch).
       let failure: ProofFailure | FallbackFailure | undefined;
       let proof: 'altcha' | 'fallback' | undefined;
+      let level = 0;
       if (present(altcha)) {
         const verdict = await proofOfWork.verifyPayload(altcha);
-        if (verdict.ok) proof = 'altcha';
-        else failure = verdict.reason;
+        if (verdict.ok) {
+          proof = 'altcha';
+          level = verdict.level ?? 0;
+        } else failure = verdict.reason;
       }
       if (proof === undefined && present(token)) {
         const verdict = await fallback.verify(token, limiter);
@@ -81,7 +111,11 @@ export function createGate(options: GateOptions): Gate {
       }
 
       const limited = await limits.consume(limiter, clientKey);
-      if (!limited.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };
+      if (!limited.ok) {
+        if (proof === 'altcha' && HARDER_PROOF_LIMITERS.includes(limiter) && level >= levelNeeded(limited.excess))
+          return { ok: true, proof, beyondLimit: true };
+        return { ok: false, reason: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };
+      }
       return { ok: true, proof };
     },
   };

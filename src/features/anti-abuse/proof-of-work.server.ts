@@ -26,6 +26,11 @@ export type { Challenge } from 'altcha-lib';
 export const DEFAULT_POW_COMPLEXITY = 2000;
 export const DEFAULT_POW_COST = 1000;
 export const DEFAULT_POW_TTL_SECONDS = 10 * 60;
+/**
+ * The highest level of a harder challenge: level L asks for (1 + L) times the usual work, so at most 32 times (about
+ * 10 s on one server core, half a minute to a minute and a half on a low-end phone).
+ */
+export const MAX_POW_LEVEL = 31;
 
 // A payload is a few hundred characters; anything far larger is not ours and is not parsed.
 const MAX_PAYLOAD_CHARS = 8192;
@@ -46,11 +51,16 @@ export interface ProofOfWorkOptions {
 /** Why a proof was refused. */
 export type ProofFailure = 'missing' | 'invalid' | 'expired' | 'reused';
 
-export type ProofVerdict = { ok: true } | { ok: false; reason: ProofFailure };
+/** `level`: the signed level of a harder challenge (absent for the usual one). */
+export type ProofVerdict = { ok: true; level?: number } | { ok: false; reason: ProofFailure };
 
 export interface ProofOfWork {
-  /** A new signed, expiring challenge for the browser. */
-  createChallenge(): Promise<Challenge>;
+  /**
+   * A new signed, expiring challenge for the browser; `level` (0 to MAX_POW_LEVEL) makes it (1 + level) times harder
+   * and is signed into it, so a solved one proves that much work (the gate lets such a proof past a busy address's
+   * limit: gate.server.ts).
+   */
+  createChallenge(level?: number): Promise<Challenge>;
   /**
    * Checks a submitted `altcha` value (base64 of `{ challenge, solution }`, as the Altcha widget and our island send it;
    * a decoded object is accepted too) and, when it is good, marks it used.
@@ -97,15 +107,17 @@ export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
   };
 
   return {
-    async createChallenge() {
+    async createChallenge(level = 0) {
       const secrets = secretsFor(keyring.current);
+      const harder = Math.max(0, Math.min(MAX_POW_LEVEL, Math.floor(level)));
+      const most = complexity * (1 + harder);
       return createAltchaChallenge({
         algorithm: POW_ALGORITHM,
         cost,
-        counter: randomInt(complexity, Math.max(1, Math.ceil(complexity / 2))),
+        counter: randomInt(most, Math.max(1, Math.ceil(most / 2))),
         deriveKey,
         expiresAt: new Date(clock.now().getTime() + ttlSeconds * 1000),
-        data: { kid: keyring.current.id },
+        data: harder === 0 ? { kid: keyring.current.id } : { kid: keyring.current.id, level: harder },
         hmacSignatureSecret: secrets.signature,
         hmacKeySignatureSecret: secrets.keySignature,
       });
@@ -128,7 +140,9 @@ export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
 
       // Single use: the signature identifies the challenge; remember it until the challenge could no longer verify.
       const fresh = await store.claimOnce(`pow:${challenge.signature}`, parameters.expiresAt - nowSeconds + 1);
-      return fresh ? { ok: true } : { ok: false, reason: 'reused' };
+      if (!fresh) return { ok: false, reason: 'reused' };
+      const level = parameters.data.level;
+      return level === undefined ? { ok: true } : { ok: true, level };
     },
   };
 }
@@ -181,7 +195,11 @@ function sortKeys(value: unknown): unknown {
 
 export interface ParsedPayload {
   challenge: {
-    parameters: Challenge['parameters'] & { expiresAt: number; keySignature: string; data: { kid: string } };
+    parameters: Challenge['parameters'] & {
+      expiresAt: number;
+      keySignature: string;
+      data: { kid: string; level?: number };
+    };
     signature: string;
   };
   solution: { counter: number; derivedKey: string };
@@ -210,6 +228,8 @@ export function parsePayload(payload: unknown): ParsedPayload | undefined {
   if (parameters.algorithm !== POW_ALGORITHM) return undefined;
   if (typeof parameters.keySignature !== 'string' || typeof parameters.expiresAt !== 'number') return undefined;
   if (!isRecord(parameters.data) || typeof parameters.data.kid !== 'string') return undefined;
+  const level = parameters.data.level;
+  if (level !== undefined && !(Number.isInteger(level) && typeof level === 'number' && level >= 1)) return undefined;
   if (typeof solution.counter !== 'number' || typeof solution.derivedKey !== 'string') return undefined;
   return {
     challenge: {

@@ -40,17 +40,31 @@ export const DEFAULT_LIMITS = {
     { points: 10, durationSeconds: 15 * MINUTE },
     { points: 50, durationSeconds: DAY },
   ],
+  /**
+   * New cases per point per hour (keyed by the point's id, not a client): over it the operator is told
+   * (`intake.point-cap-exceeded`), and requests let through beyond their address's limit by a harder proof of work
+   * are refused for that point. Requests within their address's limit are never refused by it.
+   */
+  pointCases: [{ points: 30, durationSeconds: HOUR }],
 } as const satisfies Record<string, readonly RateWindow[]>;
 
 /** A limiter name. */
 export type LimiterName = keyof typeof DEFAULT_LIMITS;
 
-/** The answer to one request. */
-export type ConsumeResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+/** The answer to one request; when refused, `excess` is how far over its limit the key now is (this one counted). */
+export type ConsumeResult = { ok: true } | { ok: false; retryAfterSeconds: number; excess: number };
+
+/** Where a key stands without counting anything: how far over its limit one more request would be (0: within it). */
+export interface Standing {
+  excess: number;
+  retryAfterSeconds: number;
+}
 
 export interface RateLimits {
   /** Counts one request by `key` against the limiter `name`. */
   consume(name: LimiterName, key: ClientKey): Promise<ConsumeResult>;
+  /** How one more request by `key` would stand against `name`, counting nothing. */
+  standing(name: LimiterName, key: ClientKey): Promise<Standing>;
 }
 
 export interface RateLimitsOptions {
@@ -93,6 +107,7 @@ export function createRateLimits(options: RateLimitsOptions): RateLimits {
       if (store.mode === 'redis') await store.redis();
       let waitMs = 0;
       let refused = false;
+      let excess = 0;
       // Every window counts the request, even after one refuses, so the windows stay consistent with each other.
       for (const limiter of limitersFor(name)) {
         try {
@@ -101,12 +116,29 @@ export function createRateLimits(options: RateLimitsOptions): RateLimits {
           if (!(rejection instanceof RateLimiterRes)) throw rejection;
           refused = true;
           waitMs = Math.max(waitMs, rejection.msBeforeNext);
+          excess = Math.max(excess, rejection.consumedPoints - limiter.points);
         }
       }
       if (!refused) return { ok: true };
       // Counted by limiter name only: the client's key is never a label.
       countRateLimitRefusal(name);
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), excess };
+    },
+
+    async standing(name, key) {
+      if (store.mode === 'redis') await store.redis();
+      let excess = 0;
+      let waitMs = 0;
+      for (const limiter of limitersFor(name)) {
+        // A store that cannot answer counts as "within the limit": this only ever makes work harder, never easier.
+        const current = await limiter.get(key).catch(() => null);
+        const over = (current?.consumedPoints ?? 0) + 1 - limiter.points;
+        if (over > 0 && current !== null) {
+          excess = Math.max(excess, over);
+          waitMs = Math.max(waitMs, current.msBeforeNext);
+        }
+      }
+      return { excess, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
     },
   };
 }

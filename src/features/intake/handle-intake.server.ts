@@ -21,6 +21,7 @@ import { routes } from '#src/features/site/routes.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { log } from '#src/lib/log.ts';
 import { sealCasePayload } from './case-store.server.ts';
+import { countPointCase, pointTakesMore } from './point-cap.server.ts';
 import { formatReceiptCode, generateReceiptCode, hashReceiptCode } from './receipt-code.ts';
 import { routeRequest, type RouteResult } from './routing.server.ts';
 import { ANTI_ABUSE_FIELDS, parseIntakeForm, type IntakeRequest } from './schema.ts';
@@ -50,6 +51,7 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
   const clock = ctx.clock ?? services.clock;
   const { fields, body } = splitSubmission(input);
 
+  let beyondLimit = false;
   if (ctx.gate) {
     const { gate } = await services.antiAbuse();
     const verdict = await gate.checkSubmission({ form: fields, clientKey: ctx.clientKey, limiter: 'intake' });
@@ -58,6 +60,7 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
         ? { kind: 'refused', reason: verdict.reason }
         : { kind: 'refused', reason: verdict.reason, retryAfterSeconds: verdict.retryAfterSeconds };
     }
+    beyondLimit = verdict.beyondLimit === true;
   }
 
   const validation = validateIntake(body);
@@ -68,6 +71,11 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
   const route = routeRequest(directory.points, request, clock.now());
   if (route.kind === 'no-point') return { kind: 'no-point', provinceCode: route.provinceCode };
   if (route.kind === 'not-offered') return { kind: 'not-offered', choice: route.choice };
+  // Past its address's limit by a harder proof of work: not to a point already over its hourly cap (point-cap.server.ts).
+  if (beyondLimit) {
+    const room = await pointTakesMore((await services.antiAbuse()).limits, route.decision.point.id);
+    if (!room.ok) return { kind: 'refused', reason: 'rate-limited', retryAfterSeconds: room.retryAfterSeconds };
+  }
 
   const started = performance.now();
   const keyring = services.keyring();
@@ -95,6 +103,7 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
       throw error;
     }
     log.info('intake.accepted', { reason: route.decision.reason, ms: Math.round(performance.now() - started) });
+    await countPointCase((await services.antiAbuse()).limits, route.decision.point.id);
     return { kind: 'accepted', caseId, receiptCode: formatReceiptCode(code), routing: route.decision };
   }
 }

@@ -46,7 +46,7 @@ export function createPortalMetrics(): PortalMetrics {
     }),
     rateLimitRefusals: new Counter({
       name: 'hotro_rate_limit_refusals_total',
-      help: 'Requests refused by a rate limit, by limiter (intake, track, report, challenge, signin; signinAccount: sign-in attempts at one account told to wait).',
+      help: 'Requests refused by a rate limit, by limiter (intake, track, report, challenge, signin; signinAccount: sign-in attempts at one account told to wait; pointCases: new cases over the hourly cap of a point).',
       labelNames: ['limiter'],
       registers,
     }),

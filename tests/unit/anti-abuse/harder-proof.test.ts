@@ -8,9 +8,13 @@ import { randomBytes } from 'node:crypto';
 import type { APIContext } from 'astro';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Challenge } from 'altcha-lib';
-import { clientKey } from '#src/features/anti-abuse/client-key.server.ts';
-import { challengeLevel, checkSubmission } from '#src/features/anti-abuse/gate.server.ts';
-import { closeAntiAbuse, createAntiAbuse, type AntiAbuse } from '#src/features/anti-abuse/services.server.ts';
+import { challengeLevel } from '#src/features/anti-abuse/gate.server.ts';
+import {
+  closeAntiAbuse,
+  createAntiAbuse,
+  getAntiAbuse,
+  type AntiAbuse,
+} from '#src/features/anti-abuse/services.server.ts';
 import { GET } from '#src/pages/api/challenge.ts';
 import { FAST_POW, FAST_POW_ENV, solvePow, testKeyring } from '../../setup/solve-pow.ts';
 import { movableClock, testPrefix } from './helpers.ts';
@@ -120,10 +124,11 @@ describe('GET /api/challenge?for=intake', () => {
 
   it('hands an address over its limit a harder challenge, which the gate then lets through', async () => {
     const address = '198.51.100.77';
-    const key = await clientKey(new Request('http://localhost/'), address);
+    const { gate, keyer } = await getAntiAbuse();
+    const key = await keyer.clientKey(new Request('http://localhost/'), address);
     expect((await get(address, '?for=intake')).parameters.data).not.toHaveProperty('level');
     for (let i = 0; i < 6; i++)
-      await checkSubmission({
+      await gate.checkSubmission({
         form: { altcha: await solvePow(await get(address, '')) },
         clientKey: key,
         limiter: 'intake',
@@ -134,7 +139,7 @@ describe('GET /api/challenge?for=intake', () => {
     expect((await get(address, '')).parameters.data).not.toHaveProperty('level');
     expect((await get(address, '?for=track')).parameters.data).not.toHaveProperty('level');
     expect(
-      await checkSubmission({ form: { altcha: await solvePow(harder) }, clientKey: key, limiter: 'intake' }),
+      await gate.checkSubmission({ form: { altcha: await solvePow(harder) }, clientKey: key, limiter: 'intake' }),
     ).toEqual({ ok: true, proof: 'altcha', beyondLimit: true });
   });
 });
