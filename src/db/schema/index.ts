@@ -10,6 +10,7 @@ export * from './cases.ts';
 export * from './codes.ts';
 export * from './cost-options.ts';
 export * from './escalation.ts';
+export * from './intake-form-tokens.ts';
 export * from './languages.ts';
 export * from './listing-reports.ts';
 export * from './locations.ts';

@@ -12,6 +12,7 @@ import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
 import type { Lang } from '#src/i18n/index.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { log } from '#src/lib/log.ts';
+import { FORM_TOKEN_FIELD } from './form-token.server.ts';
 import { handleIntake } from './handle-intake.server.ts';
 import { intakeMessage, type IntakeMessageKey } from './messages.ts';
 import { getIntakeServices, type IntakeServices } from './services.server.ts';
@@ -104,7 +105,8 @@ async function answerIntakeApi(request: Request, options: IntakeApiOptions): Pro
 function answer(outcome: IntakeOutcome, lang: Lang): IntakeApiAnswer {
   switch (outcome.kind) {
     case 'accepted':
-      return json(201, {
+      // 200 for the same form sent again (its case's receipt, nothing new written), 201 for a new case.
+      return json(outcome.again === true ? 200 : 201, {
         receiptCode: outcome.receiptCode,
         point: outcome.routing.point,
         routing: {
@@ -120,6 +122,8 @@ function answer(outcome: IntakeOutcome, lang: Lang): IntakeApiAnswer {
           message: intakeMessage(error.messageKey, lang),
         })),
       });
+    case 'already-sent':
+      return json(409, { errors: [{ field: FORM_TOKEN_FIELD, message: intakeMessage('intake.alreadySent', lang) }] });
     case 'not-offered':
       // The requester chooses among the points the preview offers; any other id is refused, never replaced.
       return json(400, {

@@ -20,10 +20,23 @@ import { paramProblem } from '#src/features/outbox/params.ts';
 import { routes } from '#src/features/site/routes.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { log } from '#src/lib/log.ts';
+import { eq, inArray } from 'drizzle-orm';
+import { cases, intakeFormTokens } from '#src/db/schema/index.ts';
+import type { DatabaseHandle } from '#src/db/types.ts';
 import { sealCasePayload } from './case-store.server.ts';
 import { countPointCase, pointTakesMore } from './point-cap.server.ts';
+import {
+  FORM_TOKEN_FIELD,
+  formTokenHash,
+  formTokenLookupHashes,
+  isFormToken,
+  openResend,
+  RESEND_MINUTES,
+  sealResend,
+  submissionDigest,
+} from './form-token.server.ts';
 import { formatReceiptCode, generateReceiptCode, hashReceiptCode } from './receipt-code.ts';
-import { routeRequest, type RouteResult } from './routing.server.ts';
+import { routeRequest, toRoutedPoint, type RouteResult } from './routing.server.ts';
 import { ANTI_ABUSE_FIELDS, parseIntakeForm, type IntakeRequest } from './schema.ts';
 import { getIntakeServices, type IntakeServices } from './services.server.ts';
 import type { IntakeFieldError, IntakeOutcome, PointChoice, RoutingDecision } from './types.ts';
@@ -49,13 +62,32 @@ export interface IntakeContext {
 export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<IntakeOutcome> {
   const services = ctx.services ?? (await getIntakeServices());
   const clock = ctx.clock ?? services.clock;
-  const { fields, body } = splitSubmission(input);
+  const { fields, body, token } = splitSubmission(input);
+  const digest = token === undefined ? '' : submissionDigest(body);
+  const handle = token === undefined ? undefined : await services.database();
+  const earlier = async () =>
+    token === undefined || handle === undefined
+      ? undefined
+      : earlierSend(handle, services, { token, digest, now: clock.now() });
+
+  // A form that already wrote a case (a reload, back and send again, a second tap) is answered before the gate, whose
+  // proof the first send spent: the same receipt for a while, else "already sent"; never a second case.
+  const before = await earlier();
+  if (before !== undefined) return before;
 
   let beyondLimit = false;
   if (ctx.gate) {
     const { gate } = await services.antiAbuse();
     const verdict = await gate.checkSubmission({ form: fields, clientKey: ctx.clientKey, limiter: 'intake' });
     if (!verdict.ok) {
+      // Two taps at once: the first spent the proof and may still be writing its case; wait for it a little.
+      if (verdict.reason === 'proof-reused' && token !== undefined) {
+        for (let attempt = 0; attempt < 10; attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          const found = await earlier();
+          if (found !== undefined) return found;
+        }
+      }
       return verdict.retryAfterSeconds === undefined
         ? { kind: 'refused', reason: verdict.reason }
         : { kind: 'refused', reason: verdict.reason, retryAfterSeconds: verdict.retryAfterSeconds };
@@ -79,7 +111,7 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
 
   const started = performance.now();
   const keyring = services.keyring();
-  const handle = await services.database();
+  const database = handle ?? (await services.database());
   const notificationEmail = directory.notificationEmails.get(route.decision.point.id) ?? null;
   // A clash of two 60-bit codes is about as likely as guessing one; should it happen, the unique index refuses the
   // statement (so nothing of it is written) and it is tried again with a new code.
@@ -96,10 +128,16 @@ export async function handleIntake(input: unknown, ctx: IntakeContext): Promise<
         now: clock.now(),
         keyring,
         notificationEmail,
+        form: token === undefined ? undefined : { token, digest, contactLeft: request.contact !== null },
       });
-      await runNamedStatement(handle, statement, values);
+      await runNamedStatement(database, statement, values);
     } catch (error) {
-      if (attempt < 3 && isReceiptClash(error)) continue;
+      if (attempt < 3 && isClash(error, 'cases_receipt_hash_idx')) continue;
+      // The same form's other send wrote its case first (nothing of this one was written): answer as it did.
+      if (token !== undefined && isClash(error, 'intake_form_tokens_pkey')) {
+        const found = await earlier();
+        if (found !== undefined) return found;
+      }
       throw error;
     }
     log.info('intake.accepted', { reason: route.decision.reason, ms: Math.round(performance.now() - started) });
@@ -121,6 +159,16 @@ const CASE_AND_EVENT = `insert_case as (
 const FIRST_EVENT = `insert into case_events (case_id, at, from_status, to_status, actor_kind)
     values ($1, $14, null, 'new', 'requester')`;
 
+// With a form token: its keyed hash (the primary key that makes a second case for one form impossible) and the
+// receipt sealed for resends; expired resend receipts of other forms are cleared by the same statement.
+const FORM_TOKEN = (first: number) => `insert_token as (
+    insert into intake_form_tokens (token_hash, key_id, case_id, resend, resend_until, created_at)
+    values ($${first}, $${first + 1}, $1, $${first + 2}, $${first + 3}, $14)
+  ),
+  clear_resends as (
+    update intake_form_tokens set resend = null, resend_until = null where resend_until <= $14
+  )`;
+
 export const WRITE_CASE: NamedStatement = {
   name: 'intake-write-case',
   text: `with ${CASE_AND_EVENT} ${FIRST_EVENT}`,
@@ -134,6 +182,20 @@ export const WRITE_CASE_WITH_NOTICE: NamedStatement = {
   insert into case_notices (case_id, outbox_id) values ($1, $15)`,
 };
 
+const WRITE_CASE_WITH_TOKEN: NamedStatement = {
+  name: 'intake-write-case-with-token',
+  text: `with ${CASE_AND_EVENT}, ${FORM_TOKEN(15)} ${FIRST_EVENT}`,
+};
+
+const WRITE_CASE_WITH_NOTICE_AND_TOKEN: NamedStatement = {
+  name: 'intake-write-case-with-notice-and-token',
+  text: `with ${CASE_AND_EVENT},
+  insert_event as (${FIRST_EVENT}),
+  insert_notice as (insert into outbox (id, kind, recipient_kind, payload) values ($15, $16, $17, $18)),
+  ${FORM_TOKEN(19)}
+  insert into case_notices (case_id, outbox_id) values ($1, $15)`,
+};
+
 /** The statement that writes a new case, and its values (the payload sealed, the receipt code as its keyed hash). */
 function caseStatement(args: {
   caseId: string;
@@ -144,8 +206,20 @@ function caseStatement(args: {
   now: Date;
   keyring: Keyring;
   notificationEmail: string | null;
+  /** The form's one-time token, the digest of what it sent, and whether a contact was left (for the resend). */
+  form: { token: string; digest: string; contactLeft: boolean } | undefined;
 }): { statement: NamedStatement; values: unknown[] } {
-  const { caseId, code, request, route, lang, now, keyring, notificationEmail } = args;
+  const { caseId, code, request, route, lang, now, keyring, notificationEmail, form } = args;
+  const tokenValues = (): unknown[] => {
+    if (form === undefined) return [];
+    const hashed = formTokenHash(keyring, form.token);
+    const sealed = sealResend(keyring, form.token, hashed.hash, {
+      code: formatReceiptCode(code),
+      digest: form.digest,
+      contactLeft: form.contactLeft,
+    });
+    return [hashed.hash, hashed.keyId, sealed, new Date(now.getTime() + RESEND_MINUTES * 60_000).toISOString()];
+  };
   const receipt = hashReceiptCode(keyring, code);
   const payload = sealCasePayload(keyring, caseId, {
     message: request.message,
@@ -172,7 +246,9 @@ function caseStatement(args: {
   if (notificationEmail === null) {
     // The case is kept (staff see it in the console); only the e-mail cannot be sent.
     log.warn('intake.point_without_notification_email', { point: point.id });
-    return { statement: WRITE_CASE, values };
+    return form === undefined
+      ? { statement: WRITE_CASE, values }
+      : { statement: WRITE_CASE_WITH_TOKEN, values: [...values, ...tokenValues()] };
   }
   const notice = outboxRow(
     {
@@ -186,7 +262,9 @@ function caseStatement(args: {
     keyring,
   );
   values.push(notice.id, notice.kind, notice.recipientKind, notice.payload);
-  return { statement: WRITE_CASE_WITH_NOTICE, values };
+  return form === undefined
+    ? { statement: WRITE_CASE_WITH_NOTICE, values }
+    : { statement: WRITE_CASE_WITH_NOTICE_AND_TOKEN, values: [...values, ...tokenValues()] };
 }
 
 /** The console page of a case (a site path; the outbox makes it absolute at send time). */
@@ -205,13 +283,70 @@ export function noticePointName(name: string, organizationName: string): string 
   return 'điểm hỗ trợ';
 }
 
-function isReceiptClash(error: unknown): boolean {
+/** True when the statement failed on the unique constraint `name` (nothing of it was written). */
+function isClash(error: unknown, name: string): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if ('constraint' in current && current.constraint === 'cases_receipt_hash_idx') return true;
+    if ('constraint' in current && current.constraint === name) return true;
     current = current.cause;
   }
   return false;
+}
+
+/**
+ * The answer to a form that already wrote a case, or undefined when its token wrote none: the same receipt while the
+ * sealed one is there (15 minutes) and the answers are the same, else "already sent". An expired receipt is deleted
+ * on the way.
+ */
+async function earlierSend(
+  handle: DatabaseHandle,
+  services: IntakeServices,
+  args: { token: string; digest: string; now: Date },
+): Promise<IntakeOutcome | undefined> {
+  const keyring = services.keyring();
+  const [row] = await handle.db
+    .select({
+      tokenHash: intakeFormTokens.tokenHash,
+      resend: intakeFormTokens.resend,
+      resendUntil: intakeFormTokens.resendUntil,
+      caseId: cases.id,
+      pointId: cases.pointId,
+      reason: cases.routingReason,
+      distanceKm: cases.routingDistanceKm,
+      helpWanted: cases.helpWanted,
+      createdAt: cases.createdAt,
+    })
+    .from(intakeFormTokens)
+    .innerJoin(cases, eq(cases.id, intakeFormTokens.caseId))
+    .where(inArray(intakeFormTokens.tokenHash, formTokenLookupHashes(keyring, args.token)))
+    .limit(1);
+  if (row === undefined) return undefined;
+  const tokenHash = Buffer.from(row.tokenHash);
+  if (row.resend === null || row.resendUntil === null) return { kind: 'already-sent' };
+  if (row.resendUntil <= args.now) {
+    await handle.db
+      .update(intakeFormTokens)
+      .set({ resend: null, resendUntil: null })
+      .where(eq(intakeFormTokens.tokenHash, tokenHash));
+    return { kind: 'already-sent' };
+  }
+  const receipt = openResend(keyring, args.token, tokenHash, row.resend);
+  const point = (await services.directory()).points.find((candidate) => candidate.id === row.pointId);
+  if (receipt === undefined || receipt.digest !== args.digest || point === undefined) return { kind: 'already-sent' };
+  return {
+    kind: 'accepted',
+    caseId: row.caseId,
+    receiptCode: receipt.code,
+    routing: {
+      point: toRoutedPoint(point),
+      reason: row.reason as RoutingDecision['reason'],
+      distanceKm: row.distanceKm,
+      helpWanted: row.helpWanted as RoutingDecision['helpWanted'],
+    },
+    again: true,
+    sentAt: row.createdAt,
+    contactLeft: receipt.contactLeft,
+  };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -228,18 +363,24 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function splitSubmission(input: unknown): {
   fields: FormData | URLSearchParams | Record<string, unknown>;
   body: unknown;
+  /** The form's one-time token, when it carries a well-formed one. */
+  token: string | undefined;
 } {
-  if (input instanceof FormData || input instanceof URLSearchParams)
-    return { fields: input, body: parseIntakeForm(input) };
+  const envelope = [...ANTI_ABUSE_FIELDS, FORM_TOKEN_FIELD] as readonly string[];
+  if (input instanceof FormData || input instanceof URLSearchParams) {
+    const raw = input.get(FORM_TOKEN_FIELD);
+    const parsed = parseIntakeForm(input);
+    const body = Object.fromEntries(Object.entries(parsed).filter(([key]) => key !== FORM_TOKEN_FIELD));
+    return { fields: input, body, token: isFormToken(raw) ? raw : undefined };
+  }
   if (isRecord(input)) {
     // fromEntries defines own properties: an assignment would run the `__proto__` setter and hide that key from
     // validation, which refuses it as an unknown field.
-    const body = Object.fromEntries(
-      Object.entries(input).filter(([key]) => !(ANTI_ABUSE_FIELDS as readonly string[]).includes(key)),
-    );
-    return { fields: input, body };
+    const body = Object.fromEntries(Object.entries(input).filter(([key]) => !envelope.includes(key)));
+    const raw = input[FORM_TOKEN_FIELD];
+    return { fields: input, body, token: isFormToken(raw) ? raw : undefined };
   }
-  return { fields: {}, body: input };
+  return { fields: {}, body: input, token: undefined };
 }
 
 /**

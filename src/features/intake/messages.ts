@@ -43,6 +43,7 @@ export const intakeMessageKeys = [
   'intake.refused.rateLimited',
   'intake.refused.proof',
   'intake.pointId.notOffered',
+  'intake.alreadySent',
   'intake.noPoint',
   'intake.unavailable',
   'intake.followUp.codeInvalid',

@@ -10,7 +10,7 @@
  */
 import { and, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '#src/db/client.server.ts';
-import { caseMessages, caseNotes, cases } from '#src/db/schema/index.ts';
+import { caseMessages, caseNotes, cases, intakeFormTokens } from '#src/db/schema/index.ts';
 import type { Env } from '#src/env.server.ts';
 import { systemClock, type Clock } from '#src/lib/clock.ts';
 import { describeError } from '#src/lib/describe-error.ts';
@@ -61,6 +61,11 @@ export async function runRetention(
     ),
   );
   const totals: RetentionCounts = { cases: 0, messages: 0, notices: 0 };
+  // Receipts kept for a resend of the same form (15 minutes) that no send cleared yet.
+  await handle.db
+    .update(intakeFormTokens)
+    .set({ resend: null, resendUntil: null })
+    .where(lte(intakeFormTokens.resendUntil, now));
   for (;;) {
     const batch = await handle.db.transaction(async (tx) => {
       const rows = await tx
@@ -83,6 +88,8 @@ export async function runRetention(
         .where(and(inArray(caseNotes.caseId, ids), isNotNull(caseNotes.body)))
         .returning({ id: caseNotes.id });
       const notices = await purgeCaseNotices(tx, ids);
+      // A purged case keeps no form token: a resend of its form now starts a new request.
+      await tx.delete(intakeFormTokens).where(inArray(intakeFormTokens.caseId, ids));
       const purged = await tx
         .update(cases)
         .set({ payload: null, receiptHash: null, receiptKeyId: null, purgedAt: now })

@@ -50,7 +50,20 @@ export interface PointChoice {
 
 /** What the handler answers. `receiptCode` exists only in this answer: it is stored as a keyed hash alone. */
 export type IntakeOutcome =
-  | { kind: 'accepted'; caseId: string; receiptCode: string; routing: RoutingDecision }
+  | {
+      kind: 'accepted';
+      caseId: string;
+      receiptCode: string;
+      routing: RoutingDecision;
+      /** The same form sent again within the resend time: its case's receipt, nothing new written. */
+      again?: true;
+      /** When the case was written (with `again`). */
+      sentAt?: Date;
+      /** Whether a contact was left (with `again`). */
+      contactLeft?: boolean;
+    }
+  /** The same form sent again after the resend time, or with other answers: its case exists, nothing new written. */
+  | { kind: 'already-sent' }
   | { kind: 'invalid'; errors: readonly IntakeFieldError[] }
   | { kind: 'no-point'; provinceCode: string | null }
   /** The point sent is not one of those offered for this place and help: nothing written (the API answers 400). */

@@ -23,6 +23,7 @@ const EXPECTED_TABLES = [
   'console_used_totp_codes',
   'cost_options',
   'escalation_digests',
+  'intake_form_tokens',
   'languages',
   'listing_reports',
   'locations',

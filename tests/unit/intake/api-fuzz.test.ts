@@ -233,6 +233,7 @@ const known = new Set([
   'preferredTime',
   'lang',
   'pointId',
+  'formToken',
   'altcha',
   'fallback',
   'website',

@@ -20,6 +20,7 @@ import { HONEYPOT_FIELD } from '#src/features/anti-abuse/honeypot.ts';
 import { handleIntake, previewRouting } from '#src/features/intake/handle-intake.server.ts';
 import { intakeMessage } from '#src/features/intake/messages.ts';
 import { formatReceiptCode, normalizeReceiptCode } from '#src/features/intake/receipt-code.ts';
+import { FORM_TOKEN_FIELD, isFormToken, newFormToken } from '#src/features/intake/form-token.server.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
 import { findPersonalDetails, type PersonalDetail } from '#src/features/intake/personal-details.server.ts';
 import { formFieldOf, parseIntakeForm } from '#src/features/intake/schema.ts';
@@ -48,6 +49,7 @@ export const ASK_FIELDS = [
   'contactValue',
   'preferredTime',
   'point',
+  'formToken',
 ] as const;
 export type AskField = (typeof ASK_FIELDS)[number];
 
@@ -96,6 +98,8 @@ export type AskView =
       readonly origin: OriginLabel;
       readonly provinceCode: string | null;
     }
+  /** The same form was sent again after its receipt's time, or with other answers: its request exists already. */
+  | { readonly step: 'already-sent' }
   | {
       readonly step: 'receipt';
       readonly receiptCode: string;
@@ -133,7 +137,16 @@ const EMPTY: AskValues = Object.fromEntries(ASK_FIELDS.map((name) => [name, ''])
 
 /** The form to fill, with what was typed, its errors and a notice about the page as a whole. */
 function fill(values: AskValues, errors: readonly FieldError[] = [], notice?: PageNotice): AskView {
-  return { step: 'fill', values, errors, place: resolvePlace(values), notice };
+  return { step: 'fill', values: withToken(values), errors, place: resolvePlace(values), notice };
+}
+
+/**
+ * The values with the form's one-time token: the one the form came with, else a new one. The token is made when the
+ * form is first shown and travels through every step (errors, preview, "change"), so sending the same form again —
+ * a reload, Back to the preview and send — always carries it (form-token.server.ts).
+ */
+function withToken(values: AskValues): AskValues {
+  return isFormToken(values.formToken) ? values : { ...values, formToken: newFormToken() };
 }
 
 /** Builds the page's model: the empty form for a GET, the next step for a POST. */
@@ -237,13 +250,14 @@ async function previewStep(
     return { status: 200, view: fill(values, sortErrors(localize(routed.errors, lang))) };
   }
   const origin = originLabel(place, lang);
+  const kept = withToken(values);
   if (routed.kind === 'no-point')
-    return { status: 200, view: { step: 'no-point', values, origin, provinceCode: routed.provinceCode } };
+    return { status: 200, view: { step: 'no-point', values: kept, origin, provinceCode: routed.provinceCode } };
   return {
     status,
     view: {
       step: 'preview',
-      values,
+      values: kept,
       origin,
       routing: routed.routing,
       choice: routed.choice,
@@ -263,6 +277,7 @@ async function send(context: AskContext, lang: Lang, values: AskValues, fields: 
     const value = fields.get(name);
     if (value !== null) submission.set(name, value);
   }
+  if (isFormToken(values.formToken)) submission.set(FORM_TOKEN_FIELD, values.formToken);
   const services = context.services ?? (await getIntakeServices());
   const outcome = await handleIntake(submission, { lang, clientKey: await context.clientKey(), gate: true, services });
   switch (outcome.kind) {
@@ -272,11 +287,13 @@ async function send(context: AskContext, lang: Lang, values: AskValues, fields: 
         view: {
           step: 'receipt',
           receiptCode: outcome.receiptCode,
-          sentAt: services.clock.now(),
+          sentAt: outcome.sentAt ?? services.clock.now(),
           routing: outcome.routing,
-          contactLeft: values.contactValue.trim() !== '' && values.contactKind !== 'none',
+          contactLeft: outcome.contactLeft ?? (values.contactValue.trim() !== '' && values.contactKind !== 'none'),
         },
       };
+    case 'already-sent':
+      return { status: 200, view: { step: 'already-sent' } };
     case 'invalid':
       return { status: 200, view: fill(values, sortErrors(localize(outcome.errors, lang))) };
     case 'no-point':
