@@ -55,6 +55,11 @@ export default defineConfig({
       TRUST_PROXY: '1',
       // Published in /.well-known/security.txt (conventions.spec.ts).
       SECURITY_CONTACT: 'security@example.invalid',
+      // The operator and help lines on the about page (about.spec.ts): test values, not a real body.
+      OPERATOR_NAME: 'Đơn vị vận hành thử nghiệm',
+      OPERATOR_ADDRESS: 'Số 1, phường Ba Đình, Hà Nội',
+      OPERATOR_CONTACT: 'lienhe@example.invalid',
+      HELPLINES: '111|Tổng đài quốc gia bảo vệ trẻ em',
       ...(process.env.E2E_LOG_FILE ? { E2E_LOG_FILE: process.env.E2E_LOG_FILE } : {}),
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },

@@ -59,6 +59,10 @@ export interface Env {
   readonly trustProxy: number;
   /** Where security problems are reported (`mailto:`, `https:` or `tel:` URIs): the `Contact` lines of security.txt. */
   readonly securityContacts: readonly string[];
+  /** Who runs the site, for the "about and contact" page; undefined until OPERATOR_NAME is set. */
+  readonly operator: Operator | undefined;
+  /** Help lines the site offers, as configured (HELPLINES): never invented, never a police reporting line. */
+  readonly helplines: readonly Helpline[];
   /** Highest secret counter of a proof-of-work challenge (attempts a browser needs, about ¾ of it on average). */
   readonly altchaComplexity: number;
   /** PBKDF2 iterations per proof-of-work attempt. */
@@ -74,6 +78,36 @@ export interface Env {
 }
 
 /** What the README and the tests show about one environment variable. */
+/** The body that runs the site, as configured at run time. */
+export interface Operator {
+  readonly name: string;
+  readonly address: string | undefined;
+  readonly contact: string | undefined;
+}
+
+/** One help line: its number as dialled and what it is, in the operator's words. */
+export interface Helpline {
+  readonly number: string;
+  readonly label: string;
+}
+
+/**
+ * C04's line (Cục Cảnh sát điều tra tội phạm về ma túy, 0769.04.04.04) is for reporting drug crime: offering it as
+ * help would send a person asking for help to the police. Refused in HELPLINES however it is written.
+ */
+export const POLICE_REPORTING_DIGITS = '0769040404';
+
+function parseHelplines(value: string): Helpline[] {
+  return value
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const [number = '', ...label] = entry.split('|');
+      return { number: number.trim(), label: label.join('|').trim() };
+    });
+}
+
 export interface EnvVariableInfo {
   readonly name: string;
   /** The default as written by a person (paths before resolving), or undefined when unset means "off". */
@@ -187,6 +221,57 @@ const specs = [
       .transform((v) =>
         v === undefined ? [] : v.split(',').map((item) => securityContact(item.trim()) ?? item.trim()),
       ),
+  },
+  {
+    name: 'OPERATOR_NAME',
+    default: undefined,
+    meaning:
+      'The body that runs the site, shown on the "about and contact" page (/gioi-thieu, /en/about). Unset: the page says no operator is named yet.',
+    secret: false,
+    display: 'plain',
+    schema: optionalText,
+  },
+  {
+    name: 'OPERATOR_ADDRESS',
+    default: undefined,
+    meaning: "The operator's postal address, on the about page.",
+    secret: false,
+    display: 'plain',
+    schema: optionalText,
+  },
+  {
+    name: 'OPERATOR_CONTACT',
+    default: undefined,
+    meaning: 'How to reach the operator (an e-mail address or a phone number), on the about page.',
+    secret: false,
+    display: 'plain',
+    schema: optionalText,
+  },
+  {
+    name: 'HELPLINES',
+    default: undefined,
+    meaning:
+      'Help lines the site offers, as "number|what it is" separated by semicolons, e.g. "111|Tổng đài quốc gia bảo vệ trẻ em". Only lines the operator has checked; the police reporting line 0769.04.04.04 is refused.',
+    secret: false,
+    display: 'plain',
+    schema: optionalText
+      .refine(
+        (v) =>
+          v === undefined ||
+          parseHelplines(v).every((line) => /^\+?[\d .()-]{3,20}$/.test(line.number) && line.label !== ''),
+        {
+          error: 'must be "number|what it is" entries separated by semicolons',
+        },
+      )
+      .refine(
+        (v) =>
+          v === undefined ||
+          parseHelplines(v).every((line) => line.number.replace(/\D/g, '') !== POLICE_REPORTING_DIGITS),
+        {
+          error: 'must not offer 0769.04.04.04: it is the police line for reporting drug crime, not help',
+        },
+      )
+      .transform((v) => (v === undefined ? [] : parseHelplines(v))),
   },
   {
     name: 'DEMO',
@@ -582,6 +667,12 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     trustProxy: get<number>('TRUST_PROXY'),
     escalationWorkingDays: get<number>('ESCALATION_WORKING_DAYS'),
     securityContacts: get<readonly string[]>('SECURITY_CONTACT'),
+    operator: operatorOf(
+      get<string | undefined>('OPERATOR_NAME'),
+      get<string | undefined>('OPERATOR_ADDRESS'),
+      get<string | undefined>('OPERATOR_CONTACT'),
+    ),
+    helplines: get<readonly Helpline[]>('HELPLINES'),
     altchaComplexity: get<number>('ALTCHA_COMPLEXITY'),
     altchaCost: get<number>('ALTCHA_COST'),
     mailFrom: get<string>('MAIL_FROM'),
@@ -679,4 +770,12 @@ function shown(value: string, display: Display): string {
   if (text.length > 80) text = `${text.slice(0, 77)}...`;
   // JSON quoting escapes newlines and control characters, keeping the message on one line.
   return JSON.stringify(text);
+}
+
+function operatorOf(
+  name: string | undefined,
+  address: string | undefined,
+  contact: string | undefined,
+): Operator | undefined {
+  return name === undefined ? undefined : { name, address, contact };
 }

@@ -34,6 +34,7 @@ export const pageTypes: readonly PageType[] = [
     scriptAllowed: null,
   },
   { id: 'privacy', paths: { vi: '/quyen-rieng-tu', en: '/en/privacy' }, rendering: 'static', scriptAllowed: null },
+  { id: 'about', paths: { vi: '/gioi-thieu', en: '/en/about' }, rendering: 'on-demand', scriptAllowed: null },
   { id: 'open-data', paths: { vi: '/du-lieu-mo', en: '/en/open-data' }, rendering: 'static', scriptAllowed: null },
   {
     id: 'article',

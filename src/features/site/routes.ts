@@ -12,6 +12,8 @@ export const routes = {
   askForHelp: { vi: '/xin-tu-van', en: '/en/ask-for-help' },
   track: { vi: '/theo-doi', en: '/en/track' },
   privacy: { vi: '/quyen-rieng-tu', en: '/en/privacy' },
+  /** Who runs the site and how to reach them (OPERATOR_*), and the help lines it offers (HELPLINES). */
+  about: { vi: '/gioi-thieu', en: '/en/about' },
   openData: { vi: '/du-lieu-mo', en: '/en/open-data' },
   substances: { vi: '/ma-tuy-a-z', en: '/en/drugs-a-z' },
   // The A–Z list's server-answered filter (`?q=`), for readers without JavaScript; see SubstanceIndex.astro.

@@ -79,6 +79,25 @@ describe('loadEnv accepts', () => {
     expect(loadEnv({ SITE_URL: 'https://hotro.example.gov.vn/' }).siteUrl).toBe('https://hotro.example.gov.vn');
   });
 
+  it('the operator and the help lines as configured, none when unset', () => {
+    expect(loadEnv({}).operator).toBeUndefined();
+    expect(loadEnv({}).helplines).toEqual([]);
+    const env = loadEnv({
+      OPERATOR_NAME: 'Sở Y tế tỉnh Thái Nguyên',
+      OPERATOR_CONTACT: 'lienhe@example.gov.vn',
+      HELPLINES: '111|Tổng đài quốc gia bảo vệ trẻ em; 1800 1234 | Tư vấn',
+    });
+    expect(env.operator).toEqual({
+      name: 'Sở Y tế tỉnh Thái Nguyên',
+      address: undefined,
+      contact: 'lienhe@example.gov.vn',
+    });
+    expect(env.helplines).toEqual([
+      { number: '111', label: 'Tổng đài quốc gia bảo vệ trẻ em' },
+      { number: '1800 1234', label: 'Tư vấn' },
+    ]);
+  });
+
   it('SECURITY_CONTACT as URIs, a bare e-mail address as mailto:, preferred first', () => {
     expect(
       loadEnv({ SECURITY_CONTACT: 'security@hotro.example.gov.vn, https://hotro.example.gov.vn/bao-mat' })
@@ -172,6 +191,15 @@ describe('loadEnv refuses', () => {
       /^SECURITY_CONTACT must be e-mail addresses or mailto:, https: or tel: URIs/,
     );
     expect(envErrorFor({ SECURITY_CONTACT: 'security team' })).toMatch(/^SECURITY_CONTACT /);
+  });
+
+  // Issue 19, item 7: help lines are configuration, never invented, never the police reporting line.
+  it("HELPLINES offering C04's reporting line 0769.04.04.04, however written", () => {
+    for (const number of ['0769.04.04.04', '0769 040 404', '0769040404'])
+      expect(envErrorFor({ HELPLINES: `111|Tổng đài 111; ${number}|Đường dây nóng` })).toMatch(
+        /^HELPLINES must not offer 0769\.04\.04\.04/,
+      );
+    expect(envErrorFor({ HELPLINES: 'call us' })).toMatch(/^HELPLINES must be "number\|what it is" entries/);
   });
 
   it('a SITE_URL with a path', () => {
