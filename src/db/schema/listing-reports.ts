@@ -1,6 +1,6 @@
 import { index, pgTable, text, timestamp, uuid, check } from 'drizzle-orm/pg-core';
 // Relative, not `#src/…`: drizzle-kit loads this file with its own resolver.
-import { LISTING_REPORT_REASONS, LISTING_REPORT_STATUSES } from '../../features/locator/reports/reasons.ts';
+import { LISTING_REPORT_REASONS, LISTING_REPORT_STATUSES } from '../../features/lists/listing-report-reasons.ts';
 import { bytea, oneOf } from './columns.ts';
 import { locations } from './locations.ts';
 

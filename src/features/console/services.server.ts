@@ -1,7 +1,7 @@
 /**
  * What the console needs from the rest of the portal: the database, the keyring, the authentication instance built on
- * them, the public origin and a clock. The running app builds them lazily from the environment; tests and tools
- * configure their own with `configureConsoleServices`.
+ * them, the public origin and a clock. The running app builds them lazily from the environment; tests and tools build
+ * their own with `buildConsoleServices`.
  */
 import type { DatabaseHandle } from '#src/db/client.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
@@ -39,8 +39,7 @@ export function buildConsoleServices(options: {
 
 // Plain module state: the running portal loads this module once (one module graph), and what it holds is built from
 // the process-wide objects of `singleton.server.ts`.
-const registry: { configured: ConsoleServices | undefined; shared: Promise<ConsoleServices> | undefined } = {
-  configured: undefined,
+const registry: { shared: Promise<ConsoleServices> | undefined } = {
   shared: undefined,
 };
 
@@ -62,15 +61,9 @@ async function fromEnvironment(): Promise<ConsoleServices> {
 
 /** The console's services for this process. */
 export function getConsoleServices(): Promise<ConsoleServices> {
-  if (registry.configured !== undefined) return Promise.resolve(registry.configured);
   registry.shared ??= fromEnvironment().catch((error: unknown) => {
     registry.shared = undefined;
     throw error;
   });
   return registry.shared;
-}
-
-/** Replaces the process's console services (tests, tools); `undefined` goes back to the environment's. */
-export function configureConsoleServices(services: ConsoleServices | undefined): void {
-  registry.configured = services;
 }

@@ -10,7 +10,7 @@ import { listingReports, locations } from '#src/db/schema/index.ts';
 import { open } from '#src/features/crypto/field-encryption.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import { isUuid } from '#src/features/directory/uuid-v5.ts';
-import { reportNoteContext, type ListingReportReason } from '#src/features/locator/reports/reasons.ts';
+import { reportNoteContext, type ListingReportReason } from '#src/features/lists/listing-report-reasons.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { log } from '#src/lib/log.ts';
 import { recordAudit } from '../audit/record.server.ts';

@@ -2,7 +2,11 @@
  * The "report outdated information" form: its fields, their checks and their messages (i18n keys). Browser-safe.
  */
 import type { MessageKey } from '#src/i18n/index.ts';
-import { LISTING_REPORT_REASONS, MAX_REPORT_NOTE_LENGTH, type ListingReportReason } from './reasons.ts';
+import {
+  LISTING_REPORT_REASONS,
+  MAX_REPORT_NOTE_LENGTH,
+  type ListingReportReason,
+} from '#src/features/lists/listing-report-reasons.ts';
 
 /** The label of each reason. */
 export const REASON_LABELS: Readonly<Record<ListingReportReason, MessageKey>> = {

@@ -8,7 +8,7 @@ import type { Database } from '#src/db/client.server.ts';
 import { listingReports } from '#src/db/schema/index.ts';
 import { open, seal } from '#src/features/crypto/field-encryption.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
-import { reportNoteContext } from './reasons.ts';
+import { reportNoteContext } from '#src/features/lists/listing-report-reasons.ts';
 import type { ReportInput } from './form.ts';
 
 /** Saves one report for a location; returns its id. */
