@@ -6,7 +6,7 @@
 import type { AstroGlobal } from 'astro';
 import { isAPIError } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
-import QRCode from 'qrcode';
+import { renderSVG } from 'uqr';
 import type { FieldError } from '#src/components/form/types.ts';
 import { staffProfiles } from '#src/db/schema/index.ts';
 import { isLang, useTranslations, type Lang } from '#src/i18n/index.ts';
@@ -40,9 +40,9 @@ export interface AccountModel {
   readonly pointNames: readonly string[];
 }
 
-async function setupFrom(totpUri: string, backupCodes: readonly string[]): Promise<TwoFactorSetup> {
+function setupFrom(totpUri: string, backupCodes: readonly string[]): TwoFactorSetup {
   const secret = new URL(totpUri).searchParams.get('secret') ?? '';
-  const qrSvg = await QRCode.toString(totpUri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  const qrSvg = renderSVG(totpUri, { ecc: 'M', border: 1 });
   return { totpUri, secret, qrSvg, backupCodes };
 }
 
@@ -89,7 +89,7 @@ export async function accountPage(astro: AstroGlobal, lang: Lang): Promise<Accou
       try {
         const started = await services.auth.api.enableTwoFactor({ body: { password }, headers });
         if (started.method !== 'totp') throw new Error('better-auth started a second factor that is not TOTP');
-        return { ...base, notice: undefined, setup: await setupFrom(started.totpURI, started.backupCodes) };
+        return { ...base, notice: undefined, setup: setupFrom(started.totpURI, started.backupCodes) };
       } catch (error) {
         if (isAPIError(error)) return fail('password', 'console.account.password.wrong');
         throw error;
@@ -98,7 +98,7 @@ export async function accountPage(astro: AstroGlobal, lang: Lang): Promise<Accou
     case 'confirm-two-factor': {
       const totpUri = text(fields, 'totpUri');
       const backupCodes = text(fields, 'backupCodes').split(/\s+/).filter(Boolean);
-      const setup = totpUri.startsWith('otpauth://') ? await setupFrom(totpUri, backupCodes) : undefined;
+      const setup = totpUri.startsWith('otpauth://') ? setupFrom(totpUri, backupCodes) : undefined;
       const code = text(fields, 'code').replace(/\s/g, '');
       if (!/^\d{6}$/.test(code)) return fail('code', 'console.verify.code.format', setup);
       try {
