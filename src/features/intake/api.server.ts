@@ -8,6 +8,7 @@
  * Every answer is JSON with `Cache-Control: no-store`; every error is `{ errors: [{ field, message }] }`, the message
  * in the request's language (`?lang=`, else the body's `lang`, else `Accept-Language`, else Vietnamese).
  */
+import Negotiator from 'negotiator';
 import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
 import type { Lang } from '#src/i18n/index.ts';
 import { describeError } from '#src/lib/describe-error.ts';
@@ -177,6 +178,7 @@ function isJsonContentType(value: string | null): boolean {
   return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter));
 }
 
+const portalLangs = ['vi', 'en'] as const;
 const isPortalLang = (value: unknown): value is Lang => value === 'vi' || value === 'en';
 
 function langFromQuery(request: Request): Lang | undefined {
@@ -193,16 +195,7 @@ function requestLang(request: Request): Lang {
   if (fromQuery) return fromQuery;
   const header = request.headers.get('accept-language');
   if (header === null) return 'vi';
-  const ranked = header
-    .slice(0, 500)
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-      return { primary: tag.split('-')[0] ?? '', q: q === undefined ? 1 : Number(q), index };
-    })
-    .filter((entry) => (entry.primary === 'vi' || entry.primary === 'en') && entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  const best = ranked[0]?.primary;
+  // RFC 9110 ranking (q-values, then order; "en-GB" matches "en") by negotiator, as Express does.
+  const best = new Negotiator({ headers: { 'accept-language': header.slice(0, 500) } }).language([...portalLangs]);
   return isPortalLang(best) ? best : 'vi';
 }
