@@ -8,6 +8,7 @@
  * Every answer is JSON with `Cache-Control: no-store`; every error is `{ errors: [{ field, message }] }`, the message
  * in the request's language (`?lang=`, else the body's `lang`, else `Accept-Language`, else Vietnamese).
  */
+import contentType from 'content-type';
 import Negotiator from 'negotiator';
 import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
 import type { Lang } from '#src/i18n/index.ts';
@@ -173,9 +174,17 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 /** `application/json`, with no parameter or `charset=utf-8` only. */
 function isJsonContentType(value: string | null): boolean {
   if (value === null) return false;
-  const [type = '', ...parameters] = value.split(';').map((part) => part.trim().toLowerCase());
-  if (type !== 'application/json') return false;
-  return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter));
+  let parsed: contentType.ParsedMediaType;
+  try {
+    // RFC 9110 media type syntax (quoted values, case) by the content-type library, as Express reads it.
+    parsed = contentType.parse(value);
+  } catch {
+    return false;
+  }
+  if (parsed.type !== 'application/json') return false;
+  return Object.entries(parsed.parameters).every(
+    ([name, parameter]) => name === 'charset' && parameter.toLowerCase() === 'utf-8',
+  );
 }
 
 const portalLangs = ['vi', 'en'] as const;
