@@ -74,11 +74,14 @@ describe('embed options: the locator preset', () => {
     expect(presetParams(readLocatorPreset(params(''))).toString()).toBe('');
   });
 
-  it("gives way to the reader's own search once they send the embed's form", () => {
+  it("gives way to the reader's own search once they send the embed's form, the preset province as its scope", () => {
+    // Issue 19 item 5: "Tân Phú" typed on a Đồng Nai site means Đồng Nai's Tân Phú; the search still finds a place
+    // outside the province (tests/e2e/widgets.spec.ts).
     const query = params('province=01&q=Phú Quốc&service=methadone&theme=dark');
     expect([...locatorParamsOf(query, readLocatorPreset(query))]).toEqual([
       ['q', 'Phú Quốc'],
       ['service', 'methadone'],
+      ['province', '01'],
     ]);
   });
 
