@@ -1,4 +1,6 @@
 import type http from 'node:http';
+import { isIPv4 } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { BUILD_ORIGIN } from '#src/features/site/build-origin.ts';
 
 /**
@@ -99,13 +101,31 @@ export class StreamRewriter {
   }
 }
 
-/** The origin to name for this request: `SITE_URL`, else the address it came in on (`http://` + its Host). */
+/**
+ * The origin to name for this request: `SITE_URL`, else the address it came in on (`http://` + its Host) when that
+ * names this machine (a demo opened on the laptop, or from a phone on the same network), else `http://localhost` on the
+ * port the request came in on. Without the last rule, any client could choose, through its Host header, the addresses
+ * a page names, and a cache in front would keep that page for every later visitor. Production requires `SITE_URL`.
+ */
 export function requestOrigin(req: http.IncomingMessage, siteUrl: string | undefined, port: number): string {
   if (siteUrl !== undefined) return siteUrl;
-  const host = req.headers.host;
-  return /^[a-z0-9.-]+(?::\d+)?$|^\[[0-9a-f:.]+\](?::\d+)?$/i.test(host ?? '')
-    ? `http://${host}`
-    : `http://localhost:${port}`;
+  const host = req.headers.host ?? '';
+  const parts = /^([a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d+)?$/i.exec(host);
+  if (parts?.[1] !== undefined && isThisMachine(parts[1])) return `http://${host}`;
+  return `http://localhost:${req.socket.localPort ?? port}`;
+}
+
+/** True when a Host header's name (without its port) is a loopback name or one of this machine's names or addresses. */
+function isThisMachine(name: string): boolean {
+  const bare = name.toLowerCase().replace(/^\[|\]$/g, '');
+  if (bare === 'localhost' || bare.endsWith('.localhost') || bare === '::1') return true;
+  if (isIPv4(bare) && bare.startsWith('127.')) return true;
+  const machine = hostname().toLowerCase();
+  if (bare === machine || bare === `${machine}.local`) return true;
+  // Read each time: a laptop's address changes with its network.
+  return Object.values(networkInterfaces()).some((addresses) =>
+    (addresses ?? []).some((address) => address.address.toLowerCase() === bare),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@
  * serves them, however the file server cuts the body into chunks, compressed or not, and leaves images alone.
  */
 import http from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,10 +101,24 @@ describe('the portal server', () => {
     expect(headers['transfer-encoding']).toBe('chunked');
   });
 
-  it('without SITE_URL names the address the request came in on', async () => {
-    const { body } = await get(unconfigured.port, '/', { Host: 'portal.local:4321' });
-    expect(body.toString('utf8')).toContain('href="http://portal.local:4321/ma-tuy-a-z/heroin/"');
-    expect(body.toString('utf8')).not.toContain('.invalid');
+  it('without SITE_URL names the address the request came in on, when it is this machine', async () => {
+    const ownName = `${hostname()}:4321`;
+    for (const host of ['localhost:4321', '127.0.0.1:4321', '[::1]:4321', ownName, `${hostname()}.local:4321`]) {
+      const { body } = await get(unconfigured.port, '/', { Host: host });
+      expect(body.toString('utf8'), host).toContain(`href="http://${host}/ma-tuy-a-z/heroin/"`);
+      expect(body.toString('utf8')).not.toContain('.invalid');
+    }
+  });
+
+  // A demo without SITE_URL must not let a request's Host header choose the addresses its pages name (a cache in
+  // front would keep a page pointing elsewhere for every later visitor).
+  it('without SITE_URL never names a host that is not this machine', async () => {
+    for (const host of ['evil.example', 'portal.example.gov.vn:443', '203.0.113.7:4321']) {
+      const { body } = await get(unconfigured.port, '/', { Host: host });
+      const text = body.toString('utf8');
+      expect(text, host).not.toContain(host);
+      expect(text, host).toContain(`href="http://localhost:${unconfigured.port}/ma-tuy-a-z/heroin/"`);
+    }
   });
 
   it('leaves images byte for byte as they are', async () => {
