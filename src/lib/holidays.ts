@@ -3,9 +3,10 @@
  *
  * THE LIST MUST BE EXTENDED EVERY YEAR. Tết and the Hùng Kings' day follow the lunar calendar, and each year the
  * government decides which days around Tết and National Day are taken and which working days are swapped, so no rule
- * can compute them. `holidayListGaps()` names the years still missing or only provisional, and a unit test fails
- * as soon as the current year, or the year 30 days ahead, is one: add the new year's dates from the government's
- * announcement (Bộ Nội vụ / Văn phòng Chính phủ, usually published in October–November).
+ * can compute them. `holidayListGaps()` names the years still missing or only provisional: from 30 days before a year
+ * turns, operators see it (metric `hotro_holiday_list_gap`, log event `holidays.list_due`), and a unit test fails when
+ * the year 30 days ahead is missing or the current year is missing or provisional: add the new year's dates from the
+ * government's announcement (Bộ Nội vụ / Văn phòng Chính phủ, usually published in October–November).
  *
  * What is listed: the statutory holidays of the Labour Code 2019, art. 112 (even when they fall on a weekend), the
  * compensatory days off when one falls on a weekly rest day (art. 111(3)), and the working days the government swapped

@@ -16,6 +16,8 @@ import { startEscalationDigestSchedule } from '#src/features/console/escalation/
 import { startMetricsServer } from '#src/features/observability/metrics-server.server.ts';
 import { routeLabelerFromBuild } from '#src/features/observability/route-label.server.ts';
 import { AppError } from '#src/lib/errors.ts';
+import { systemClock } from '#src/lib/clock.ts';
+import { holidayListGaps } from '#src/lib/holidays.ts';
 import { log, setLogLevel } from '#src/lib/log.ts';
 import { findProjectRoot } from '#src/lib/project-root.server.ts';
 import { createPortalServer, type AstroHandler } from './http-server.ts';
@@ -41,6 +43,9 @@ async function run(handler: AstroHandler, startedAt: number): Promise<void> {
   await migrateDatabase(database);
   log.info('database.ready', { engine: database.engine });
   await prepareDirectory(env, database);
+  // Working days (the escalation limit) and "open now" read the holiday list; its update is due before the year turns.
+  for (const gap of holidayListGaps(systemClock))
+    log.warn('holidays.list_due', { year: gap.year, problem: gap.problem });
 
   const https = env.siteUrl?.startsWith('https://') ?? false;
   const root = findProjectRoot(import.meta.url);

@@ -119,6 +119,9 @@ async function scrape(metrics: PortalMetrics, readState: () => Promise<Operation
     metrics.outboxOldestAge.set(state.outboxOldestAgeSeconds);
     metrics.outboxDeadLetters.set(state.outboxDeadLetters);
     metrics.casesOverdue.set(state.casesOverdue);
+    metrics.holidayListGap.reset();
+    for (const gap of state.holidayListGaps)
+      metrics.holidayListGap.set({ year: String(gap.year), problem: gap.problem }, 1);
     metrics.stateUp.set(1);
   } catch (error) {
     // The request and process series are still worth serving; the gauges keep their last values, marked stale.

@@ -17,6 +17,7 @@ export interface PortalMetrics {
   readonly outboxOldestAge: Gauge;
   readonly outboxDeadLetters: Gauge;
   readonly casesOverdue: Gauge;
+  readonly holidayListGap: Gauge;
   readonly stateUp: Gauge;
 }
 
@@ -68,6 +69,12 @@ export function createPortalMetrics(): PortalMetrics {
     casesOverdue: new Gauge({
       name: 'hotro_cases_overdue',
       help: 'Requests for help not acknowledged within ESCALATION_WORKING_DAYS working days.',
+      registers,
+    }),
+    holidayListGap: new Gauge({
+      name: 'hotro_holiday_list_gap',
+      help: "1 for a year the public-holiday list (src/lib/holidays.ts) should cover by now with the government's decided dates and does not (problem: missing or provisional); due 30 days before the year turns.",
+      labelNames: ['year', 'problem'],
       registers,
     }),
     stateUp: new Gauge({

@@ -1,12 +1,14 @@
 /**
  * What the operator gauges show, read from the database when Prometheus scrapes: the mail backlog, the age of the
- * oldest unsent e-mail, dead letters, and requests past the escalation limit. Whole-portal totals only (no breakdown
+ * oldest unsent e-mail, dead letters, requests past the escalation limit, and the years the public-holiday list should
+ * cover by now and does not (working days and "open now" read it). Whole-portal totals only (no breakdown
  * per point, commune or province: a count of requests per place says where people ask for help).
  */
 import { and, count, eq, inArray, lte, min } from 'drizzle-orm';
 import type { Database } from '#src/db/client.server.ts';
 import { cases, outbox } from '#src/db/schema/index.ts';
 import { overdueCutoff } from '#src/features/console/cases/inbox.server.ts';
+import { holidayListGaps, type HolidayListGap } from '#src/lib/holidays.ts';
 
 export interface OperationalState {
   /** E-mails not sent yet (`pending`: due now, waiting for a retry, or being sent). */
@@ -16,6 +18,8 @@ export interface OperationalState {
   readonly outboxDeadLetters: number;
   /** New requests no point acknowledged within the escalation limit (the inbox's "overdue"). */
   readonly casesOverdue: number;
+  /** Years the holiday list should cover with decided dates by now (src/lib/holidays.ts) and does not. */
+  readonly holidayListGaps: readonly HolidayListGap[];
 }
 
 /** Reads the state at `now`; three small aggregate queries on indexed columns. */
@@ -41,5 +45,6 @@ export async function readOperationalState(
     outboxOldestAgeSeconds: oldest === null ? 0 : Math.max(0, (now.getTime() - new Date(oldest).getTime()) / 1000),
     outboxDeadLetters: dead?.n ?? 0,
     casesOverdue: overdue?.n ?? 0,
+    holidayListGaps: holidayListGaps({ now: () => now }),
   };
 }

@@ -101,7 +101,7 @@ async function serve(token?: string): Promise<{ url: string; server: http.Server
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** The value of one unlabelled series in Prometheus's text format. */
+/** The value of one series (its name, and its labels as the text format writes them) in Prometheus's text format. */
 function sample(text: string, name: string): number | undefined {
   const line = text.split('\n').find((entry) => entry.startsWith(`${name} `));
   return line === undefined ? undefined : Number(line.slice(name.length + 1));
@@ -126,6 +126,37 @@ describe('the operator port', () => {
     } finally {
       server.close();
     }
+  });
+
+  // The list of public holidays (src/lib/holidays.ts) must be extended each year from the government's decision; an
+  // operator is told a month before the year turns, without waiting for a test run.
+  it('names a year the public-holiday list should cover by now with decided dates and does not', async () => {
+    const metrics = createPortalMetrics();
+    const at = (now: string) =>
+      createMetricsServer({
+        metrics,
+        token: undefined,
+        readState: () => readOperationalState(database.db, new Date(now), 2),
+      });
+    const scrapeAt = async (now: string) => {
+      const server = at(now);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        return await (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`)).text();
+      } finally {
+        server.close();
+      }
+    };
+    // 2 December 2026 in Vietnam: 1 January 2027 is 30 days ahead, and 2027's dates are only provisional.
+    const december = await scrapeAt('2026-12-02T05:00:00Z');
+    expect(sample(december, 'hotro_holiday_list_gap{year="2027",problem="provisional"}')).toBe(1);
+    // Mid-November, nothing is due yet: the series is absent, not left over from the scrape before.
+    const november = await scrapeAt('2026-11-18T03:00:00Z');
+    expect(november).not.toMatch(/^hotro_holiday_list_gap\{/m);
+    // A year not listed at all.
+    expect(
+      sample(await scrapeAt('2028-12-10T03:00:00Z'), 'hotro_holiday_list_gap{year="2029",problem="missing"}'),
+    ).toBe(1);
   });
 
   it('answers 404 to anything but GET /metrics', async () => {
