@@ -11,8 +11,9 @@
  *   4c. The production-like suite (tests/proxy/): Chromium through Debian's nginx (installed like Chromium when missing)
  *      terminating TLS with docs/deploy/nginx.conf, to two portals and a mail worker on PostgreSQL and Redis, with
  *      SITE_URL given only at start; at most 4 minutes.
- *   5. End-to-end tests in Chromium against `npm start`, on PGlite, then on a fresh PostgreSQL database; after each, a
- *      scan of the tables, files and server log that run left for addresses, user agents and the texts it typed.
+ *   5. End-to-end tests in Chromium against `npm start`, on PGlite, then on a fresh PostgreSQL database (there only the
+ *      specs that touch the database: `ENGINE_INDEPENDENT` in playwright.config.ts); after each, a scan of the tables,
+ *      files and server log that run left for addresses, user agents and the texts it typed.
  * Set TEST_SKIP_POSTGRES=1 to skip the PostgreSQL runs on a machine without a server (CI never sets it).
  */
 import { spawnSync } from 'node:child_process';
@@ -129,7 +130,9 @@ async function main(): Promise<void> {
   if (haveBuild) {
     e2e('PGlite', {});
     if (withPostgres)
-      await withPostgresDatabase((url) => e2e('PostgreSQL', { E2E_DATABASE_URL: url, E2E_PORT: '4401' }));
+      await withPostgresDatabase((url) =>
+        e2e('PostgreSQL', { E2E_DATABASE_URL: url, E2E_PORT: '4401', E2E_SCOPE: 'database' }),
+      );
   }
 
   process.stdout.write('\n=== summary ===\n');
