@@ -126,6 +126,10 @@ function answer(outcome: IntakeOutcome, lang: Lang): IntakeApiAnswer {
       });
     case 'already-sent':
       return json(409, { errors: [{ field: FORM_TOKEN_FIELD, message: intakeMessage('intake.alreadySent', lang) }] });
+    case 'withdrawn':
+      return json(409, {
+        errors: [{ field: FORM_TOKEN_FIELD, message: intakeMessage('intake.withdrawnResend', lang) }],
+      });
     case 'not-offered':
       // The requester chooses among the points the preview offers; any other id is refused, never replaced.
       return json(400, {

@@ -9,7 +9,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '#src/db/client.server.ts';
-import { caseMessages, caseNotes, cases, locations, organizations, phones } from '#src/db/schema/index.ts';
+import {
+  caseMessages,
+  caseNotes,
+  cases,
+  intakeFormTokens,
+  locations,
+  organizations,
+  phones,
+} from '#src/db/schema/index.ts';
 import { open, seal } from '#src/features/crypto/field-encryption.server.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import type { AgeBand, CaseStatus, HelpWanted, OperatorKind, RequesterKind } from '#src/features/lists/index.ts';
@@ -107,7 +115,8 @@ export async function addFollowUp(
 
 /**
  * Withdraws the request: in one transaction the case's payload and every message body are deleted, its notices are
- * purged from the outbox (a pending one is cancelled), and the status becomes `withdrawn`. True when the code matched
+ * purged from the outbox (a pending one is cancelled), the receipt kept sealed for a resend of its form is deleted (a
+ * withdrawn request never shows its receipt again), and the status becomes `withdrawn`. True when the code matched
  * (also when it was already withdrawn); false for any wrong code.
  */
 export async function withdraw(code: unknown, options: FollowUpOptions = {}): Promise<boolean> {
@@ -148,6 +157,11 @@ async function eraseContent(tx: Database, found: LiveCase, now: Date): Promise<v
     .set({ body: null, purgedAt: now })
     .where(and(eq(caseNotes.caseId, found.id), isNotNull(caseNotes.body)));
   await purgeCaseNotices(tx, [found.id]);
+  // The form's token row stays (one form, one case: a resend still writes nothing); only its sealed receipt goes.
+  await tx
+    .update(intakeFormTokens)
+    .set({ resend: null, resendUntil: null })
+    .where(and(eq(intakeFormTokens.caseId, found.id), isNotNull(intakeFormTokens.resend)));
 }
 
 async function readMessages(db: Database, keyring: Keyring, caseId: string): Promise<CaseView['messages']> {

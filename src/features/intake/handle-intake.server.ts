@@ -295,8 +295,8 @@ function isClash(error: unknown, name: string): boolean {
 
 /**
  * The answer to a form that already wrote a case, or undefined when its token wrote none: the same receipt while the
- * sealed one is there (15 minutes) and the answers are the same, else "already sent". An expired receipt is deleted
- * on the way.
+ * sealed one is there (15 minutes) and the answers are the same, "withdrawn" when its requester withdrew it, else
+ * "already sent". An expired receipt is deleted on the way.
  */
 async function earlierSend(
   handle: DatabaseHandle,
@@ -315,6 +315,7 @@ async function earlierSend(
       distanceKm: cases.routingDistanceKm,
       helpWanted: cases.helpWanted,
       createdAt: cases.createdAt,
+      status: cases.status,
     })
     .from(intakeFormTokens)
     .innerJoin(cases, eq(cases.id, intakeFormTokens.caseId))
@@ -322,6 +323,8 @@ async function earlierSend(
     .limit(1);
   if (row === undefined) return undefined;
   const tokenHash = Buffer.from(row.tokenHash);
+  // Withdrawn: its sealed receipt went with the withdrawal, and the page says so rather than "the point has it".
+  if (row.status === 'withdrawn') return { kind: 'withdrawn' };
   if (row.resend === null || row.resendUntil === null) return { kind: 'already-sent' };
   if (row.resendUntil <= args.now) {
     await handle.db

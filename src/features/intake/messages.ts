@@ -44,6 +44,7 @@ export const intakeMessageKeys = [
   'intake.refused.proof',
   'intake.pointId.notOffered',
   'intake.alreadySent',
+  'intake.withdrawnResend',
   'intake.noPoint',
   'intake.unavailable',
   'intake.followUp.codeInvalid',

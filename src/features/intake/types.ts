@@ -64,6 +64,8 @@ export type IntakeOutcome =
     }
   /** The same form sent again after the resend time, or with other answers: its case exists, nothing new written. */
   | { kind: 'already-sent' }
+  /** The same form sent again after its requester withdrew the request: nothing new written, no receipt shown. */
+  | { kind: 'withdrawn' }
   | { kind: 'invalid'; errors: readonly IntakeFieldError[] }
   | { kind: 'no-point'; provinceCode: string | null }
   /** The point sent is not one of those offered for this place and help: nothing written (the API answers 400). */

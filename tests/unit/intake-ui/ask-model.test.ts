@@ -2,6 +2,8 @@ import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cases } from '#src/db/schema/index.ts';
 import { openCasePayload } from '#src/features/intake/case-store.server.ts';
+import { newFormToken } from '#src/features/intake/form-token.server.ts';
+import { withdraw } from '#src/features/intake/follow-up.server.ts';
 import { intakeMessage } from '#src/features/intake/messages.ts';
 import { RECEIPT_CODE_PATTERN } from '#src/features/intake/receipt-code.ts';
 import { buildAskModel, type AskModel } from '#src/features/intake/views/ask-model.server.ts';
@@ -92,6 +94,16 @@ describe('the ask page', () => {
     expect(view.routing.point.name).toBe('Trạm Y tế phường Ba Đình');
     expect(view.contactLeft).toBe(true);
     expect((await intakeRowCounts(h.db))['cases']).toBe(before['cases']! + 1);
+  });
+
+  it('a form resent after its request was withdrawn writes nothing and says it was withdrawn, without the receipt', async () => {
+    const formToken = newFormToken();
+    const sent = step(await ask({ ...validForm(), formToken, action: 'send', altcha: await h.proof() }), 'receipt');
+    expect(await withdraw(sent.receiptCode, { services: h.services })).toBe(true);
+    const before = await intakeRowCounts(h.db);
+    const again = await ask({ ...validForm(), formToken, action: 'send', altcha: await h.proof() });
+    expect(again).toEqual({ status: 200, view: { step: 'withdrawn' } });
+    expect(await intakeRowCounts(h.db)).toEqual(before);
   });
 
   it('flags a name, a phone and an ID number in the message at preview, sends it unchanged, and logs none of it', async () => {

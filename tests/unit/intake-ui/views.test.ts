@@ -97,6 +97,7 @@ describe('the ask page says on every screen what a requester must know', () => {
     ],
     ['no-point', { status: 200, view: { step: 'no-point', values, origin, provinceCode: '01' } }],
     ['receipt', { status: 200, view: { step: 'receipt', receiptCode: code, sentAt, routing, contactLeft: false } }],
+    ['withdrawn', { status: 200, view: { step: 'withdrawn' } }],
   ];
   for (const lang of ['vi', 'en'] as const) {
     for (const [name, model] of screens) {
@@ -259,6 +260,18 @@ describe('the ask page’s steps', () => {
     for (const [, address] of html.matchAll(/(?:href|action)="([^"]*)"/g)) {
       expect(address?.toUpperCase().replaceAll('-', '')).not.toContain(code.replaceAll('-', ''));
     }
+  });
+
+  it('says a resent form’s request was withdrawn, shows no receipt, and offers a new request (vi and en)', async () => {
+    const vi = await renderAsk('vi', { status: 200, view: { step: 'withdrawn' } });
+    expect(vi).toContain('<title>Yêu cầu này đã được rút');
+    expect(vi).toContain('Bạn đã rút yêu cầu gửi từ biểu mẫu này, nên chúng tôi không gửi lại.');
+    expect(vi).toMatch(/<a class="button" href="\/xin-tu-van">Gửi yêu cầu mới<\/a>/);
+    const en = await renderAsk('en', { status: 200, view: { step: 'withdrawn' } });
+    expect(en).toContain('<title>This request was withdrawn');
+    expect(en).toContain('You withdrew the request sent from this form, so it was not sent again.');
+    expect(en).toMatch(/<a class="button" href="\/en\/ask-for-help">Send a new request<\/a>/);
+    for (const html of [vi, en]) expect(html).not.toContain('receipt-code');
   });
 
   it('says kindly why a send was refused, and that nothing was sent', async () => {

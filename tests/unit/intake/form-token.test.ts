@@ -7,7 +7,10 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, intakeFormTokens } from '#src/db/schema/index.ts';
+import { handleIntakeApiRequest } from '#src/features/intake/api.server.ts';
+import { withdraw } from '#src/features/intake/follow-up.server.ts';
 import { handleIntake } from '#src/features/intake/handle-intake.server.ts';
+import { intakeMessage } from '#src/features/intake/messages.ts';
 import { formTokenLookupHashes, newFormToken, RESEND_MINUTES } from '#src/features/intake/form-token.server.ts';
 import { normalizeReceiptCode } from '#src/features/intake/receipt-code.ts';
 import { runRetention } from '#src/features/intake/retention.server.ts';
@@ -118,5 +121,40 @@ describe('one form token, one case', () => {
     await runRetention(h.database.handle, { daysAfterClose: 30, maxAgeDays: 365 }, later);
     const kept = await h.db.select().from(intakeFormTokens);
     expect(kept.map((row) => [row.resend, row.resendUntil])).toEqual(kept.map(() => [null, null]));
+  });
+
+  it('a withdrawal within the 15 minutes deletes the sealed receipt at once; a resend then writes nothing and says it was withdrawn', async () => {
+    const formToken = newFormToken();
+    const code = codeOf(await send({ ...validRequest(), formToken, altcha: await h.proof() }));
+    const mine = () =>
+      h.db
+        .select({ resend: intakeFormTokens.resend, resendUntil: intakeFormTokens.resendUntil })
+        .from(intakeFormTokens)
+        .where(inArray(intakeFormTokens.tokenHash, formTokenLookupHashes(h.keyring, formToken)));
+    expect((await mine())[0]?.resend).not.toBeNull();
+    const before = await casesOfToken();
+    expect(await withdraw(code, { services: h.services })).toBe(true);
+    // What is really stored: the token's row stays (one form, one case), its sealed receipt is gone.
+    expect(await mine()).toEqual([{ resend: null, resendUntil: null }]);
+    const again = await send({ ...validRequest(), formToken, altcha: await h.proof() });
+    expect(again).toEqual({ kind: 'withdrawn' });
+    expect(await casesOfToken()).toBe(before);
+    // The API answers 409 with the withdrawal's own words, in the request's language.
+    for (const lang of ['vi', 'en'] as const) {
+      const response = await handleIntakeApiRequest(
+        new Request(`http://localhost/api/intake?lang=${lang}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...validRequest(), formToken, altcha: await h.proof() }),
+        }),
+        { clientKey: async () => h.clientKey, services: h.services },
+      );
+      expect(response.status).toBe(409);
+      expect(await response.json()).toEqual({
+        errors: [{ field: 'formToken', message: intakeMessage('intake.withdrawnResend', lang) }],
+      });
+    }
+    expect(intakeMessage('intake.withdrawnResend', 'vi')).not.toBe(intakeMessage('intake.withdrawnResend', 'en'));
+    expect(await casesOfToken()).toBe(before);
   });
 });

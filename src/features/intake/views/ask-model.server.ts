@@ -100,6 +100,8 @@ export type AskView =
     }
   /** The same form was sent again after its receipt's time, or with other answers: its request exists already. */
   | { readonly step: 'already-sent' }
+  /** The same form sent again after its request was withdrawn: nothing sent, no receipt shown. */
+  | { readonly step: 'withdrawn' }
   | {
       readonly step: 'receipt';
       readonly receiptCode: string;
@@ -294,6 +296,8 @@ async function send(context: AskContext, lang: Lang, values: AskValues, fields: 
       };
     case 'already-sent':
       return { status: 200, view: { step: 'already-sent' } };
+    case 'withdrawn':
+      return { status: 200, view: { step: 'withdrawn' } };
     case 'invalid':
       return { status: 200, view: fill(values, sortErrors(localize(outcome.errors, lang))) };
     case 'no-point':
