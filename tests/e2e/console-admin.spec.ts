@@ -229,13 +229,13 @@ test('counts: charts and tables with the same numbers, every small count as "< 5
   for (const id of ['by-week', 'by-help', 'by-outcome']) {
     const block = page.locator(`[data-chart="${id}"]`);
     await expect(block.getByRole('img')).toBeVisible();
-    const drawn = await block.locator('svg text.value').allTextContents();
+    const drawn = await block.getByRole('img').locator('.chart-value').allTextContents();
     const tabled = await block.locator('tbody td').allTextContents();
     expect(drawn).toEqual(tabled);
   }
   // The seed's two requests (and whatever the other specs sent) are fewer than five: nothing shows a number under 5.
   await expect(page.getByTestId('counts-total')).toHaveText('< 5');
-  const cells = await page.locator('td.num, svg text.value').allTextContents();
+  const cells = await page.locator('td.num, svg .chart-value').allTextContents();
   expect(cells.filter((cell) => /^[0-4]$/.test(cell.trim()))).toEqual([]);
   await page.close();
 });

@@ -1,7 +1,7 @@
 /**
- * The geometry of a horizontal bar chart drawn as SVG at build time (no JavaScript on the page). Kept apart from the
- * component so it can be tested without rendering: labels wrap onto lines above their bar, bars share one scale, and
- * each value is written at the end of its bar.
+ * The geometry of a horizontal bar chart drawn as SVG on the server (no JavaScript on the page), for the statistics
+ * page and the console's counts. Kept apart from BarChart.astro so it can be tested without rendering: labels wrap
+ * onto lines above their bar, bars share one scale, and each value is written at the end of its bar.
  */
 
 /** One bar: its label, its value and the text shown for the value (already formatted for the language). */
@@ -9,6 +9,11 @@ export interface BarInput {
   label: string;
   value: number;
   valueText: string;
+  /**
+   * The true value is hidden (the console's counts under 5): `value` is then the threshold, and the bar is drawn as a
+   * hatched, dashed outline so the reader sees a small number there, not how small.
+   */
+  suppressed?: boolean;
 }
 
 export interface LaidOutBar {
@@ -18,6 +23,7 @@ export interface LaidOutBar {
   labelY: number[];
   barY: number;
   barWidth: number;
+  suppressed: boolean;
   valueText: string;
   /** Where the value is written: after the bar, or inside its end when the bar leaves no room. */
   valueX: number;
@@ -64,16 +70,16 @@ export function wrapLabel(label: string, maxChars: number): string[] {
 }
 
 /**
- * Lays out the bars. `scaleMax` is the value a full-width bar stands for: 100 for percentages (so a share is read
- * against the whole), otherwise the largest value. Negative values are not drawn as bars (none of our figures is).
+ * Lays out the bars. A full-width bar stands for the largest value, or for `scaleMin` when that is larger: 100 for
+ * percentages (so a share is read against the whole), four times the threshold for suppressed counts (so a "< 5"
+ * outline stays short). Negative values are not drawn as bars (none of our figures is).
  */
 export function layoutBarChart(
   bars: readonly BarInput[],
-  options: { percent: boolean; width?: number },
+  options: { scaleMin?: number; width?: number } = {},
 ): BarChartLayout {
   const width = options.width ?? CHART.width;
-  const largest = Math.max(0, ...bars.map((bar) => bar.value));
-  const scaleMax = options.percent ? Math.max(100, largest) : largest;
+  const scaleMax = Math.max(options.scaleMin ?? 0, ...bars.map((bar) => bar.value));
   const trackWidth = width - 2 * CHART.padding - CHART.valueRoom;
   const maxChars = Math.floor((width - 2 * CHART.padding) / CHART.charWidth);
   let y = CHART.padding;
@@ -91,6 +97,7 @@ export function layoutBarChart(
       labelY,
       barY,
       barWidth: round(barWidth),
+      suppressed: bar.suppressed ?? false,
       valueText: bar.valueText,
       valueX: round(valueInside ? CHART.padding + barWidth - 6 : CHART.padding + barWidth + 6),
       valueInside,
