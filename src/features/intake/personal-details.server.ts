@@ -8,11 +8,14 @@
  * the person who wrote it and nowhere else: nothing about a match is logged, counted or stored (this module has no
  * side effect, and its callers pass its answer only to the page).
  *
- * Deliberately narrow: a family's worry ("con tôi 16 tuổi hay bỏ học, tôi lo") must not be flagged. Names are
- * recognised by the common Vietnamese family names followed by capitalised syllables (place names of the
- * administrative units are left alone: "Hoàng Mai" is a ward), or by "tên là …"/"my name is …"; numbers by their
- * length; addresses by house numbers with a street, lane or alley, or a hamlet; schools by "trường"/"THCS"/"THPT" or
- * "… School" followed or preceded by a name.
+ * Deliberately narrow: a family's worry ("con tôi 16 tuổi hay bỏ học, tôi lo") must not be flagged, nor a place. Names
+ * are recognised by the common Vietnamese family names followed by capitalised syllables, or by "tên là …"/"my name
+ * is …"; left alone are the administrative units ("Hoàng Mai" is a ward), landmarks, the people streets and schools
+ * are named after, common phrases and drugs' street names (`not-person-names.ts`), words after a place word ("công
+ * viên Lê Văn Tám", "đường Trần Phú") or before one ("Tran Hung Dao Street"), and "Hồ" with a place or one word ("Hồ
+ * Gươm", "Hồ Ba Bể": a lake). A street named after someone is no home address on its own (thousands live on it); with
+ * a house number it is one, and flagged as such. Numbers are recognised by their length; addresses by house numbers
+ * with a street, lane or alley, or a hamlet; schools by "trường"/"THCS"/"THPT" or "… School" with a name.
  */
 import {
   foldName,
@@ -21,6 +24,7 @@ import {
   listOldProvinces,
   listProvinces,
 } from '#src/features/admin-units/index.ts';
+import { NOT_PERSON_NAMES, PLACE_NOUNS_AFTER } from './not-person-names.ts';
 import { normalizeVietnamesePhone } from './text.ts';
 
 /** The kinds of detail the guard looks for, in the order the preview lists them. */
@@ -33,8 +37,9 @@ export interface PersonalDetail {
   readonly text: string;
 }
 
-// Letters of a capitalised Vietnamese (or English) word: an upper-case letter, then letters.
-const WORD = String.raw`\p{Lu}[\p{Ll}\p{M}]*`;
+// A capitalised Vietnamese (or English) word: an upper-case letter, then lower-case letters, then no other letter (so
+// "THPT" is not the word "T").
+const WORD = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?![\p{L}\p{M}])`;
 
 // The family names most Vietnamese carry (about nine in ten people), with and without accents. Left out on purpose:
 // names that also begin place names people write every day (Hà Nội, Lâm Đồng, Cao Bằng, Đồng Nai, Bình Dương…).
@@ -95,8 +100,16 @@ const ADDRESS_PATTERNS = [
   /(?<![\p{L}\p{M}])(?:số nhà|nhà số)\s+\d+/giu,
   // A hamlet or residential group: "thôn Nà Lẹng", "xóm 3", "ấp Tân Hòa", "tổ dân phố 5", "bản Pác Nặm".
   new RegExp(String.raw`(?<![\p{L}\p{M}])(?:thôn|xóm|ấp|bản|tổ dân phố|tổ)\s+(?:\d+|${WORD}(?:\s+${WORD}){0,2})`, 'gu'),
-  // English: "12 Le Loi Street", "alley 5", "house number 7".
-  /\b\d+[a-zA-Z]?(?:\/\d+)*\s+(?:[A-Z][a-z]*\s+){1,3}(?:Street|St\.|Road|Rd\.|Lane|Alley)(?![a-z])/g,
+  // A house number and a street named after someone: "số 12 Nguyễn Trãi" (not the emergency numbers 111–116).
+  new RegExp(
+    String.raw`(?<![\p{L}\p{M}])số\s+(?!11[1-6](?!\d))\d{1,4}[a-zA-Z]?(?:\/\d+)*\s*,?\s+${WORD}(?:\s+${WORD}){1,3}`,
+    'gu',
+  ),
+  // English: "12 Le Loi Street", "12 Nguyễn Trãi street", "alley 5", "house number 7".
+  new RegExp(
+    String.raw`(?<![\p{L}\p{M}\d])\d+[a-zA-Z]?(?:\/\d+)*\s+(?:${WORD}\s+){1,4}(?:[Ss]treet|St\.|[Rr]oad|Rd\.|[Ll]ane|[Aa]lley|[Aa]venue)(?![\p{L}\p{M}])`,
+    'gu',
+  ),
   /\b(?:alley|lane|house number)\s+\d+/gi,
 ];
 
@@ -115,6 +128,7 @@ const SCHOOL_PATTERNS = [
 const ENDS_IN_NAME = new RegExp(String.raw`(?:${WORD}|\d+)$`, 'u');
 
 let placeNames: ReadonlySet<string> | undefined;
+let notNames: readonly string[] | undefined;
 
 /** Folded names of every province and commune, current and pre-2025: words that are a place, not a person. */
 function knownPlaceNames(): ReadonlySet<string> {
@@ -124,6 +138,35 @@ function knownPlaceNames(): ReadonlySet<string> {
     names.add(foldName(unit.name));
   placeNames = names;
   return names;
+}
+
+/** Folded landmarks, namesakes, phrases and drug names, longest first. */
+function knownNotNames(): readonly string[] {
+  notNames ??= NOT_PERSON_NAMES.map((name) => foldName(name)).sort((a, b) => b.length - a.length);
+  return notNames;
+}
+
+const PLACE_NOUN_AFTER = new RegExp(String.raw`^\s+(?:${PLACE_NOUNS_AFTER.join('|')})\b`, 'i');
+const LAST_WORD_IS_PLACE_NOUN = new RegExp(String.raw`\s(?:${PLACE_NOUNS_AFTER.join('|')})$`, 'i');
+
+/**
+ * True when the capitalised `words` found at `index` of `text` are a place or a phrase rather than a person: an
+ * administrative unit, a landmark, namesake, phrase or drug name that covers all of them, "Hồ" (a lake) with a place
+ * or one word, or words between a place word and a place noun ("công viên Lê Văn Tám", "Tran Hung Dao Street").
+ */
+function isPlaceOrPhrase(text: string, index: number, words: string): boolean {
+  const places = knownPlaceNames();
+  const folded = foldName(words);
+  if (places.has(folded)) return true;
+  // A phrase may go on in lower case ("Đoàn Thanh niên"): it counts when it covers every word found.
+  const ahead = foldName(text.slice(index, index + words.length + 40));
+  const covers = (entry: string) =>
+    entry.length >= folded.length && ahead.startsWith(entry) && !/[a-z0-9]/.test(ahead.charAt(entry.length));
+  if (knownNotNames().some(covers)) return true;
+  const [first, ...rest] = folded.split(' ');
+  if (first === 'ho' && words.startsWith('Hồ') && (rest.length === 1 || places.has(rest.join(' ')))) return true;
+  if (LAST_WORD_IS_PLACE_NOUN.test(words) || PLACE_NOUN_AFTER.test(text.slice(index + words.length))) return true;
+  return precededByPlaceWord(text, index);
 }
 
 /**
@@ -165,19 +208,23 @@ export function findPersonalDetails(message: string): PersonalDetail[] {
     }
   }
 
-  const places = knownPlaceNames();
   const inOther = (words: string) => [...schools, ...addresses].some((other) => other.includes(words));
   for (const pattern of [VIETNAMESE_NAME, ASCII_NAME]) {
     for (const match of text.matchAll(pattern)) {
       const words = match[0];
-      // "Hồ Chí Minh", "Hoàng Mai", "Lê Lợi": a place (a street named after someone is caught as an address).
-      if (places.has(foldName(words)) || inOther(words) || precededByPlaceWord(text, match.index)) continue;
+      // "Hồ Chí Minh", "Hồ Gươm", "Lê Lợi", "Đoàn Thanh niên": a place or a phrase (with a house number, an address).
+      if (inOther(words) || isPlaceOrPhrase(text, match.index, words)) continue;
       add('full-name', words);
     }
   }
   for (const match of text.matchAll(INTRODUCED_NAME)) {
     const words = match[1] ?? '';
-    if (!places.has(foldName(words)) && !inOther(words)) add('full-name', words);
+    const at = match.index + match[0].length - words.length;
+    // Introduced, a name is a name even when a commune has it too ("tên là Minh Khôi"); "a drink called Happy Water",
+    // "loại tên là Cỏ Mỹ" or "a bar called Bùi Viện Street" are not a person.
+    if (words === '' || inOther(words) || knownNotNames().includes(foldName(words))) continue;
+    if (PLACE_NOUN_AFTER.test(text.slice(at + words.length))) continue;
+    add('full-name', words);
   }
 
   const rank = (kind: PersonalDetailKind) => PERSONAL_DETAIL_KINDS.indexOf(kind);
@@ -188,10 +235,10 @@ export function findPersonalDetails(message: string): PersonalDetail[] {
 }
 
 // Words that make the capitalised words after them a place or a street: "phường Lê Lợi", "đường Trần Phú", "TP Hồ Chí
-// Minh", "quận Hoàng Mai".
+// Minh", "quận Hoàng Mai", "công viên Lê Văn Tám", "tượng đài Trần Hưng Đạo".
 const PLACE_WORD_BEFORE =
-  /(?:^|[^\p{L}\p{M}])(?:xã|phường|thị trấn|quận|huyện|thị xã|thành phố|tp\.?|tỉnh|đường|phố|ngõ|hẻm|khu|chợ|cầu|sông|bệnh viện|trung tâm|city|street|province|district)\s+$/iu;
+  /(?:^|[^\p{L}\p{M}])(?:xã|phường|thị trấn|quận|huyện|thị xã|thành phố|tp\.?|tỉnh|đường|phố|phố đi bộ|đại lộ|ngõ|hẻm|khu|chợ|cầu|sông|hồ|đảo|núi|bãi biển|bệnh viện|trung tâm|công viên|vườn hoa|tượng đài|tượng|đền|chùa|nhà thờ|lăng|bảo tàng|nhà văn hóa|sân vận động|quảng trường|bến xe|bến|ga|cảng|city|street|province|district)\s+$/iu;
 
 function precededByPlaceWord(text: string, index: number): boolean {
-  return PLACE_WORD_BEFORE.test(text.slice(Math.max(0, index - 20), index));
+  return PLACE_WORD_BEFORE.test(text.slice(Math.max(0, index - 24), index));
 }

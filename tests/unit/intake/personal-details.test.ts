@@ -74,3 +74,58 @@ describe('the message guard leaves messages without personal details alone', () 
     expect(findPersonalDetails(message)).toEqual([]);
   });
 });
+
+// Messages that name places, landmarks, streets named after historical figures, schools in general terms, a youth
+// organisation and drugs, with no detail that identifies anyone (issue 19): none is flagged. A place is not a person;
+// a street named after someone is no home address without a house number (thousands live on it).
+const PLACES_AND_PHRASES = [
+  'Con tôi hay ra Hồ Gươm chơi với bạn đến nửa đêm, tôi lo cháu bị rủ hút bóng cười.',
+  'Tôi sống ở Hồ Chí Minh, muốn tìm chỗ điều trị methadone gần nhà.',
+  'Nhà tôi ở Hà Nội, con trai học cấp 3 gần Hồ Tây, dạo này cháu hay về muộn.',
+  'Cháu làm ở khu công nghiệp gần đường Nguyễn Trãi, hay đi với nhóm bạn dùng ma túy đá.',
+  'Gia đình tôi ở Bà Rịa, con gái học đại học ở Bến Tre, tôi lo cháu dùng thuốc lắc.',
+  'Tôi là một Mẹ Việt Nam như bao người mẹ khác, chỉ mong con khỏe mạnh và bỏ được Ketamine.',
+  'Cháu học trường THPT gần nhà, bạn bè rủ hút thuốc lá điện tử trong giờ ra chơi.',
+  'Con tôi hay tụ tập ở công viên Lê Văn Tám với nhóm bạn, có lần về nhà người lờ đờ.',
+  'Tôi đưa con đi khám ở bệnh viện Bạch Mai, bác sĩ khuyên nên tìm người tư vấn.',
+  'Gần Hồ Hoàn Kiếm có chỗ nào tư vấn cai nghiện vào buổi tối không ạ?',
+  'Tôi ở Đà Lạt, gần Hồ Xuân Hương, con tôi hay đi chơi đêm ở khu chợ.',
+  'Con tôi thích ra phố đi bộ Nguyễn Huệ mỗi tối cuối tuần, tôi sợ cháu uống nước vui.',
+  'Ở gần tượng đài Lê Lợi có điểm tư vấn nào không? Tôi muốn hỏi cho em trai.',
+  'Em là đoàn viên, Đoàn Thanh niên trường em muốn mời người nói chuyện về ma túy.',
+  'Con học ở Lê Quý Đôn, bạn bè rủ dùng cần sa. Tôi nên nói gì với cháu?',
+  'Em tôi làm ở Bùi Viện, tối nào cũng uống và có khi dùng cả Tem Giấy.',
+  'Bạn tôi bán hàng ở Tạ Hiện, nói có người mời thử loại tên là Nước Vui.',
+  'Tôi ở Hồ Ba Bể, Bắc Kạn, muốn đưa chồng đi điều trị methadone ở tỉnh.',
+  'My son works near Nguyễn Trãi street and I think he takes ketamine at weekends.',
+  'We live in Bà Rịa and my daughter studies in Vũng Tàu; her friends vape.',
+  'My daughter goes to a high school in Ho Chi Minh City and her friends offered her a drink called Happy Water.',
+  'We live near Tran Hung Dao Street in District 1. Is there counselling for teenagers nearby?',
+  'My nephew lives on Võ Thị Sáu and smokes weed every day. His parents are worried.',
+  'I study at a university in Hanoi and walk around Hoan Kiem Lake at night; people sell laughing gas there.',
+  'My brother came back from the United Kingdom (Vương Quốc Anh, as my mother says) and drinks every night.',
+];
+
+describe('the message guard does not take places, landmarks or phrases for a person', () => {
+  it('has at least twenty samples, Vietnamese and English', () => {
+    expect(PLACES_AND_PHRASES.length).toBeGreaterThanOrEqual(20);
+  });
+  it.each(PLACES_AND_PHRASES.map((message) => [message]))('%s', (message) => {
+    expect(findPersonalDetails(message)).toEqual([]);
+  });
+
+  it.each([
+    ['Con tôi là Hồ Văn Nam, 17 tuổi, hay ra Hồ Gươm.', 'full-name', 'Hồ Văn Nam'],
+    ['Em trai tôi là Trần Văn Hùng, ở Hồ Chí Minh.', 'full-name', 'Trần Văn Hùng'],
+    ['My son Nguyen Van Nam hangs out near Hoan Kiem Lake.', 'full-name', 'Nguyen Van Nam'],
+    ['Con tôi tên là Minh Khôi, học trường THPT gần nhà', 'full-name', 'Minh Khôi'],
+    ['Nhà tôi ở số 12 Nguyễn Trãi, gần chợ', 'address', 'số 12 Nguyễn Trãi'],
+    ['We live at 45 Nguyễn Trãi street, near the lake', 'address', '45 Nguyễn Trãi street'],
+  ] as const)('still flags a person or a house beside places: %s', (message, kind, text) => {
+    expect(findPersonalDetails(message)).toEqual([{ kind, text }]);
+  });
+
+  it('does not read an emergency number as a house number', () => {
+    expect(findPersonalDetails('Tôi đã gọi số 115 Hà Nội nhưng không cần cấp cứu')).toEqual([]);
+  });
+});
