@@ -6,7 +6,9 @@
  * point can take the request (or the database fails), 201 with the receipt code after commit.
  *
  * Every answer is JSON with `Cache-Control: no-store`; every error is `{ errors: [{ field, message }] }`, the message
- * in the request's language (`?lang=`, else the body's `lang`, else `Accept-Language`, else Vietnamese).
+ * in the request's language (`?lang=`, else the body's `lang`, else `Accept-Language`, else Vietnamese). A `formToken`
+ * sent again answers 200 with the same receipt (15 minutes, same answers) or 409. The public description of all this
+ * is `openapi.json` (served at `/api/intake/openapi.json`): change both together, `api-doc.test.ts` checks them.
  */
 import contentType from 'content-type';
 import Negotiator from 'negotiator';
