@@ -13,8 +13,8 @@ import type { DatabaseHandle } from '#src/db/client.server.ts';
 import { caseMessages, caseNotes, cases, intakeFormTokens } from '#src/db/schema/index.ts';
 import type { Env } from '#src/env.server.ts';
 import { systemClock, type Clock } from '#src/lib/clock.ts';
-import { describeError } from '#src/lib/describe-error.ts';
 import { log } from '#src/lib/log.ts';
+import { startPeriodic, type PeriodicJob } from '#src/lib/periodic.ts';
 import { purgeCaseNotices } from './case-store.server.ts';
 
 /** How long content is kept. */
@@ -129,13 +129,6 @@ export async function countDueForRetention(
   return Number(result[0]?.n ?? 0);
 }
 
-/** A scheduled retention: `stop()` ends it (waiting for a run in progress). */
-export interface RetentionSchedule {
-  stop(): Promise<void>;
-  /** Runs once now (outside the schedule), e.g. from an admin action; returns the counts. */
-  runNow(): Promise<RetentionCounts>;
-}
-
 export interface RetentionScheduleOptions {
   clock?: Clock;
   /** Time between runs; default one day. */
@@ -146,48 +139,23 @@ export interface RetentionScheduleOptions {
 
 /**
  * Runs retention daily in this process (the server on PGlite, `npm run worker` on PostgreSQL): a first run a minute
- * after start, then every day. Timers do not keep the process alive; a failed run is logged and tried again next time.
+ * after start, then every day (src/lib/periodic.ts: no overlapping runs, a failed run logged and tried again next time).
  */
 export function startRetentionSchedule(
   handle: Pick<DatabaseHandle, 'db'>,
   env: Pick<Env, 'retentionDaysAfterClose' | 'retentionMaxAgeDays'>,
   options: RetentionScheduleOptions = {},
-): RetentionSchedule {
+): PeriodicJob<RetentionCounts> {
   const policy = retentionPolicyFrom(env);
-  const intervalMs = options.intervalMs ?? DAY_MS;
-  let running: Promise<RetentionCounts> | undefined;
-  let stopped = false;
-
-  const run = (): Promise<RetentionCounts> => {
-    running ??= (async () => {
+  return startPeriodic({
+    failedEvent: 'retention.failed',
+    intervalMs: options.intervalMs ?? DAY_MS,
+    firstRunDelayMs: options.firstRunDelayMs,
+    run: async () => {
       const started = performance.now();
-      try {
-        const counts = await runRetention(handle, policy, options.clock);
-        log.info('retention.done', { ...counts, ms: Math.round(performance.now() - started) });
-        return counts;
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  };
-  const tick = () => {
-    if (stopped) return;
-    run().catch((error: unknown) => log.error('retention.failed', { error: describeError(error) }));
-  };
-
-  const first = setTimeout(tick, options.firstRunDelayMs ?? 60_000);
-  first.unref();
-  const every = setInterval(tick, intervalMs);
-  every.unref();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(every);
-      await running?.catch(() => undefined);
+      const counts = await runRetention(handle, policy, options.clock);
+      log.info('retention.done', { ...counts, ms: Math.round(performance.now() - started) });
+      return counts;
     },
-    runNow: run,
-  };
+  });
 }

@@ -22,8 +22,8 @@ import { processKeyring, type Keyring } from '#src/features/crypto/keyring.serve
 import { enqueue } from '#src/features/outbox/enqueue.server.ts';
 import { routes } from '#src/features/site/routes.ts';
 import { localDateString, localWeekdayAndMinutes, systemClock, type Clock } from '#src/lib/clock.ts';
-import { describeError } from '#src/lib/describe-error.ts';
 import { log } from '#src/lib/log.ts';
+import { startPeriodic, type PeriodicJob } from '#src/lib/periodic.ts';
 import { OPEN_STATUSES, overdueCutoff } from '../cases/inbox.server.ts';
 
 /** The digest is sent from this hour on (local time), once a day. */
@@ -145,15 +145,9 @@ export async function runEscalationDigest(
   return { date, provinces, emails, due: true };
 }
 
-/** A running digest schedule. */
-export interface DigestSchedule {
-  stop(): Promise<void>;
-  runNow(): Promise<DigestRun>;
-}
-
 /**
  * Runs the digest every hour in this process (beside the outbox worker and retention): a first run a minute after
- * start, then hourly. Timers do not keep the process alive; a failed run is logged and tried again an hour later.
+ * start, then hourly (src/lib/periodic.ts: no overlapping runs, a failed run logged and tried again an hour later).
  */
 export function startEscalationDigestSchedule(
   handle: Pick<DatabaseHandle, 'db'>,
@@ -164,45 +158,24 @@ export function startEscalationDigestSchedule(
     readonly intervalMs?: number;
     readonly firstRunDelayMs?: number;
   } = {},
-): DigestSchedule {
+): PeriodicJob<DigestRun> {
   const keyring = options.keyring ?? processKeyring();
-  let running: Promise<DigestRun> | undefined;
-  let stopped = false;
-  const run = (): Promise<DigestRun> => {
-    running ??= (async () => {
-      try {
-        const result = await runEscalationDigest(handle, keyring, {
-          escalationWorkingDays: env.escalationWorkingDays,
-          ...(options.clock ? { clock: options.clock } : {}),
+  return startPeriodic({
+    failedEvent: 'escalation.digest_failed',
+    intervalMs: options.intervalMs ?? HOUR_MS,
+    firstRunDelayMs: options.firstRunDelayMs,
+    run: async () => {
+      const result = await runEscalationDigest(handle, keyring, {
+        escalationWorkingDays: env.escalationWorkingDays,
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
+      if (result.provinces.length > 0)
+        log.info('escalation.digest_queued', {
+          date: result.date,
+          provinces: result.provinces.length,
+          emails: result.emails,
         });
-        if (result.provinces.length > 0)
-          log.info('escalation.digest_queued', {
-            date: result.date,
-            provinces: result.provinces.length,
-            emails: result.emails,
-          });
-        return result;
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  };
-  const tick = () => {
-    if (stopped) return;
-    run().catch((error: unknown) => log.error('escalation.digest_failed', { error: describeError(error) }));
-  };
-  const first = setTimeout(tick, options.firstRunDelayMs ?? 60_000);
-  first.unref();
-  const every = setInterval(tick, options.intervalMs ?? HOUR_MS);
-  every.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(every);
-      await running?.catch(() => undefined);
+      return result;
     },
-    runNow: run,
-  };
+  });
 }
