@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { SITE_URL, TEST_HOST } from './tests/proxy/stack.ts';
+import { PROXIES, SITE_URL, TEST_HOST } from './tests/proxy/stack.ts';
 
-// The production-like suite (tests/proxy/): Chromium through nginx's TLS, on the test host the browser maps to the
-// loopback address, to two portals, a worker, PostgreSQL and Redis (tests/proxy/stack.ts). The certificate is made per
-// run, so Chromium is told to ignore that it is not from a known authority.
+// The production-like suite (tests/proxy/): Chromium through the TLS of each documented proxy, nginx and Caddy (one
+// project each: the browser maps the test host to the loopback address that proxy listens on), to the same two portals,
+// a worker, PostgreSQL and Redis (tests/proxy/stack.ts). The certificate is made per run, so Chromium is told to ignore
+// that it is not from a known authority.
 export default defineConfig({
   testDir: 'tests/proxy',
   fullyParallel: false,
@@ -15,21 +16,26 @@ export default defineConfig({
   use: {
     baseURL: SITE_URL,
     ignoreHTTPSErrors: true,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        `--host-resolver-rules=MAP ${TEST_HOST} 127.0.0.1`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    },
     trace: 'off',
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: PROXIES.map((proxy) => ({
+    name: proxy.name,
+    use: {
+      browserName: 'chromium' as const,
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: [
+          `--host-resolver-rules=MAP ${TEST_HOST} ${proxy.listen}`,
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+        ],
+      },
+    },
+  })),
 });

@@ -8,9 +8,10 @@
  *   4. Unit tests on embedded PGlite, then again on a fresh PostgreSQL database (created and dropped per run).
  *   4b. The scaled-mode suite (tests/scale/): two portals and two workers on PostgreSQL and Redis, with faults; at most
  *      4 minutes.
- *   4c. The production-like suite (tests/proxy/): Chromium through Debian's nginx (installed like Chromium when missing)
- *      terminating TLS with docs/deploy/nginx.conf, to two portals and a mail worker on PostgreSQL and Redis, with
- *      SITE_URL given only at start; at most 4 minutes.
+ *   4c. The production-like suite (tests/proxy/): Chromium through each documented TLS proxy, Debian's nginx with
+ *      docs/deploy/nginx.conf and Debian's Caddy with docs/deploy/Caddyfile (both installed like Chromium when
+ *      missing), to two portals and a mail worker on PostgreSQL and Redis, with SITE_URL given only at start; at most
+ *      4 minutes.
  *   5. End-to-end tests in Chromium against `npm start`, on PGlite, then on a fresh PostgreSQL database (there only the
  *      specs that touch the database: `ENGINE_INDEPENDENT` in playwright.config.ts); after each, a scan of the tables,
  *      files and server log that run left for addresses, user agents and the texts it typed.
@@ -91,8 +92,8 @@ function e2e(label: string, env: Record<string, string>): boolean {
 async function main(): Promise<void> {
   const withPostgres = process.env.TEST_SKIP_POSTGRES !== '1';
   run('chromium', 'bash', [join(root, 'scripts/ensure-chromium.sh')]);
-  // The reverse proxy of the production-like suite, from Debian's packages like Chromium.
-  if (withPostgres) run('nginx', 'bash', [join(root, 'scripts/ensure-nginx.sh')]);
+  // The reverse proxies of the production-like suite, from Debian's packages like Chromium.
+  if (withPostgres) run('nginx and Caddy', 'bash', [join(root, 'scripts/ensure-proxies.sh')]);
   run('format', bin('prettier'), ['--check', '.']);
   run('lint', bin('eslint'), ['.', '--max-warnings', '0']);
   // No import cycles, no import from a base layer up into a feature (.dependency-cruiser.json).
@@ -118,10 +119,10 @@ async function main(): Promise<void> {
       { TEST_PG_URL: adminUrl },
       240_000,
     );
-  // The same, behind nginx's TLS on its test address, driven by Chromium (playwright.proxy.config.ts).
+  // The same, behind the TLS of nginx and of Caddy on the test address, driven by Chromium (playwright.proxy.config.ts).
   if (withPostgres && haveBuild)
     run(
-      'production-like (nginx TLS + PostgreSQL + Redis)',
+      'production-like (nginx and Caddy TLS + PostgreSQL + Redis)',
       bin('playwright'),
       ['test', '--config', 'playwright.proxy.config.ts'],
       { TEST_PG_URL: adminUrl },

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import https from 'node:https';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -14,15 +15,18 @@ import { localizedPath } from '#src/features/site/routes.ts';
 import { useTranslations } from '#src/i18n/index.ts';
 import { totpCode } from '../setup/totp.ts';
 import { repoRoot } from '../setup/portal-process.ts';
-import { HTTPS_PORT, TEST_HOST, readState, type StackState } from './stack.ts';
+import { UPSTREAM_FAILURE, type TappedRequest } from './header-tap.ts';
+import { HTTPS_PORT, PROXIES, TEST_HOST, readState, type StackState } from './stack.ts';
 
-// Through nginx's TLS, as a person and an operator meet the portal in production (tests/proxy/stack.ts): Chromium asks
-// for help with JavaScript on and off, follows the request up, a member of staff signs in with a second factor and
-// replies; the proxy's log keeps nothing about the client, a forged X-Forwarded-For does not buy a new rate-limit
-// bucket, and both portals count in the same buckets (Redis).
+// Through the TLS of each documented proxy (one Playwright project each: nginx, Caddy), as a person and an operator meet
+// the portal in production (tests/proxy/stack.ts): Chromium asks for help with JavaScript on and off, follows the
+// request up, a member of staff signs in with a second factor and replies; the proxy's logs keep nothing about the
+// client, the portal receives the connecting address as the only X-Forwarded-For entry, a forged one does not buy a new
+// rate-limit bucket, and both portals count in the same buckets (Redis).
 
 const t = useTranslations('vi');
-const STAFF_EMAIL = 'proxy-suite-staff@example.invalid';
+let proxy: (typeof PROXIES)[number];
+let STAFF_EMAIL: string;
 const STAFF_PASSWORD = 'proxy suite passphrase only';
 const MARKER = 'proxy-suite-reply';
 let state: StackState;
@@ -32,6 +36,11 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(() => {
   state = readState();
+  const name = test.info().project.name;
+  const found = PROXIES.find((candidate) => candidate.name === name);
+  if (found === undefined) throw new Error(`no proxy named ${name}`);
+  proxy = found;
+  STAFF_EMAIL = `proxy-suite-staff-${proxy.name}@example.invalid`;
 });
 
 /** The origin every page, link and request must stay on. */
@@ -139,7 +148,8 @@ test('a member of staff signs in with a second factor and replies; the requester
   await confirm.getByLabel(t('console.verify.code.label')).fill(totpCode(`otpauth://totp/x?secret=${secret}`));
   await confirm.getByRole('button', { name: t('console.account.twoFactor.confirm') }).click();
   await expect(page.getByText(t('console.account.twoFactor.on'))).toBeVisible();
-  // The inbox, a case, a reply.
+  // The inbox, a case, a reply: the first row is the newest new case, this project's (the other proxy's are older or
+  // answered).
   await page.goto(localizedPath('console', 'vi'));
   await expect(page.locator('h1')).toHaveText(t('console.inbox.title'));
   await page.locator('tr[data-case-row]').first().getByRole('link').click();
@@ -191,7 +201,7 @@ function mailFiles(): string[] {
   return existsSync(state.mailDir) ? readdirSync(state.mailDir).filter((name) => name.endsWith('.eml')) : [];
 }
 
-/** One request through the proxy from this process (not a browser), trusting this run's certificate. */
+/** One request through the proxy from this process (not a browser), from the project's own client address. */
 function viaProxy(
   path: string,
   headers: Record<string, string> = {},
@@ -199,8 +209,9 @@ function viaProxy(
   return new Promise((resolve, reject) => {
     const request = https.request(
       {
-        host: '127.0.0.1',
+        host: proxy.listen,
         port: HTTPS_PORT,
+        localAddress: proxy.client,
         path,
         servername: TEST_HOST,
         ca: state.certificate,
@@ -247,40 +258,97 @@ test('a campaign page shares, prints and encodes SITE_URL: share links, poster t
   );
 });
 
-test("the proxy's access log holds no client address, user agent, Referer, cookie or query string", async () => {
-  const marker = `/tim-kiem?q=proxy-suite-query-${Date.now()}`;
-  const { status } = await viaProxy(marker, {
-    'user-agent': 'ProxySuiteAgent/1.0',
-    referer: 'https://referrer.example/page',
-    cookie: 'proxy_suite_cookie=cookie-value',
-    'x-forwarded-for': '203.0.113.9',
+/** What no log of the proxy may hold: the client's addresses, what it sent in headers, any query string. */
+const FORBIDDEN_IN_LOGS = [
+  '203.0.113.9',
+  'ProxySuiteAgent',
+  'HeadlessChrome',
+  'Mozilla',
+  'referrer.example',
+  'cookie-value',
+  'proxy-suite-query',
+];
+
+/** A TLS handshake that fails (not TLS at all), from the project's client address: proxies like to log those. */
+async function failedHandshake(): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const socket = connect({ host: proxy.listen, port: HTTPS_PORT, localAddress: proxy.client }, () =>
+      socket.end('GET /?proxy-suite-query-handshake HTTP/1.1\r\nUser-Agent: ProxySuiteAgent/1.0\r\n\r\n'),
+    );
+    socket.on('error', () => resolve());
+    socket.on('close', () => resolve());
+    socket.resume();
   });
-  expect(status).toBe(200);
-  await expect.poll(() => readFileSync(state.accessLog, 'utf8')).toContain('GET /tim-kiem 200');
-  const log = readFileSync(state.accessLog, 'utf8');
+}
+
+/** Headers a client sends that no log may keep. */
+const SENT = {
+  'user-agent': 'ProxySuiteAgent/1.0',
+  referer: 'https://referrer.example/page',
+  cookie: 'proxy_suite_cookie=cookie-value',
+  'x-forwarded-for': '203.0.113.9',
+};
+
+/** Checks the proxy's logs; with `failed`, that request is in the access log (nginx) with its 502. */
+async function expectLogsHoldNothingAboutClients(failed?: string): Promise<void> {
+  const { accessLog, errorLog } = state.logs[proxy.name];
+  const forbidden = [...FORBIDDEN_IN_LOGS, proxy.client];
+  if (accessLog === undefined) {
+    // Caddy, as documented: no access log at all; its own log (stderr) says what it does, never who asked for what.
+    const lines = readFileSync(errorLog, 'utf8').trim().split('\n');
+    for (const line of lines) {
+      for (const word of [...forbidden, 'remote_ip', 'client_ip', 'remote_addr', 'tim-kiem', UPSTREAM_FAILURE, '?'])
+        expect(line.includes(word), `Caddy's log names ${word}: ${line}`).toBe(false);
+      expect(JSON.parse(line) as unknown, line).toBeTruthy();
+    }
+    return;
+  }
+  await expect.poll(() => readFileSync(accessLog, 'utf8')).toContain('GET /tim-kiem 200');
+  if (failed !== undefined) await expect.poll(() => readFileSync(accessLog, 'utf8')).toContain(`GET ${failed} 502`);
+  const log = readFileSync(accessLog, 'utf8');
   const lines = log.trim().split('\n');
   expect(lines.length).toBeGreaterThan(20);
-  for (const forbidden of [
-    '127.0.0.1',
-    '203.0.113.9',
-    'ProxySuiteAgent',
-    'HeadlessChrome',
-    'Mozilla',
-    'referrer.example',
-    'cookie-value',
-    'proxy-suite-query',
-    '?',
-  ])
-    expect(log.includes(forbidden), `the access log names ${forbidden}`).toBe(false);
+  for (const word of [...forbidden, '127.0.0.1', '?'])
+    expect(log.includes(word), `the access log names ${word}`).toBe(false);
   // Each line: time, method, path, status, bytes, duration; nothing else.
   for (const line of lines) expect(line).toMatch(/^\S+ [A-Z]+ \/\S* \d{3} \d+ [\d.]+$/);
-  const errors = existsSync(state.errorLog) ? readFileSync(state.errorLog, 'utf8') : '';
-  expect(errors).not.toMatch(/127\.0\.0\.1|client:/);
+  const errors = existsSync(errorLog) ? readFileSync(errorLog, 'utf8') : '';
+  for (const word of [...forbidden, '127.0.0.1', 'client:'])
+    expect(errors.includes(word), `the error log names ${word}`).toBe(false);
+}
+
+test("the proxy's logs hold no client address, user agent, Referer, cookie or query string", async () => {
+  expect((await viaProxy(`/tim-kiem?q=proxy-suite-query-${Date.now()}`, SENT)).status).toBe(200);
+  await failedHandshake();
+  await expectLogsHoldNothingAboutClients();
+});
+
+test('the portal receives one X-Forwarded-For entry, the connecting address, whatever the client wrote there', async () => {
+  const marker = `/robots.txt?proxy-suite-forwarded-${proxy.name}-${Date.now()}`;
+  expect((await viaProxy(marker, { 'x-forwarded-for': '203.0.113.9, 198.51.100.7' })).status).toBe(200);
+  const received = () =>
+    readFileSync(state.tapFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as TappedRequest);
+  await expect.poll(() => received().filter((record) => record.request === `GET ${marker}`).length).toBe(1);
+  const probe = received().find((record) => record.request === `GET ${marker}`);
+  expect(probe?.forwardedFor).toEqual([proxy.client]);
+  expect(probe?.forwardedProto).toEqual(['https']);
+  // Every request either proxy passed on (Chromium's too), not the proxy's own health checks: exactly one entry.
+  const passedOn = received().filter((record) => !record.request.startsWith('GET /readyz'));
+  expect(passedOn.length).toBeGreaterThan(20);
+  for (const record of passedOn) {
+    expect(record.forwardedFor, record.request).toHaveLength(1);
+    expect(record.forwardedFor[0], record.request).toMatch(/^127\.0\.0\.\d+$/);
+    expect(record.forwardedProto, record.request).toEqual(['https']);
+  }
 });
 
 test('a forged X-Forwarded-For buys no new rate-limit bucket, and both portals count in the same one (Redis)', async () => {
-  // The challenge allows 60 per client in 10 minutes. Each request forges another address; nginx replaces the header
-  // with the connecting address, and the requests alternate between the two portals (round robin).
+  // The challenge allows 60 per client in 10 minutes (this project's client address: a bucket of its own). Each request
+  // forges another address; the proxy replaces the header with the connecting address, and the requests alternate
+  // between the two portals (round robin, in both documented configs).
   const statuses: number[] = [];
   for (let i = 0; i < 130; i += 1) {
     const { status } = await viaProxy('/api/challenge', { 'x-forwarded-for': `198.51.100.${(i % 250) + 1}` });
@@ -299,4 +367,12 @@ test('a forged X-Forwarded-For buys no new rate-limit bucket, and both portals c
   const [, keys] = await redis.scan('0', 'MATCH', `${state.redisPrefix}*`, 'COUNT', 1000);
   redis.disconnect();
   expect(keys.length).toBeGreaterThan(0);
+});
+
+// Last: nginx takes each instance a request failed on out for 10 s (max_fails=1, fail_timeout=10s, its defaults), and
+// this request fails on both.
+test('a request the portals fail is answered 502 and logged without the client address or query string', async () => {
+  // The portal drops the connection mid-request (tests/proxy/header-tap.ts), whichever instance it reaches.
+  expect((await viaProxy(`/${UPSTREAM_FAILURE}?q=proxy-suite-query-failure`, SENT)).status).toBe(502);
+  await expectLogsHoldNothingAboutClients(`/${UPSTREAM_FAILURE}`);
 });
