@@ -290,10 +290,10 @@ test('a place name several communes share is asked again as a choice, each with 
   await page.getByRole('radio', { name: ageBands.label('unknown', 'en'), exact: true }).check();
   await post(page, t('intake.form.preview'));
   await expect(page.locator('.error-summary a')).toHaveText([t('intake.form.place.chooseError', { q: 'Tân Phú' })]);
-  await page.getByRole('radio', { name: 'Phường Tân Phú, Thành phố Hồ Chí Minh', exact: true }).check();
+  await page.getByRole('radio', { name: 'Tân Phú ward, Hồ Chí Minh City', exact: true }).check();
   await post(page, t('intake.form.preview'));
   await expect(page.locator('h1')).toHaveText(t('intake.preview.title'));
-  await expect(page.locator('.intake-facts').last()).toContainText('Phường Tân Phú, Thành phố Hồ Chí Minh');
+  await expect(page.locator('.intake-facts').last()).toContainText('Tân Phú ward, Hồ Chí Minh City');
   await context.close();
 });
 

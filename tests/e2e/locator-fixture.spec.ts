@@ -91,6 +91,30 @@ const ui = {
 } as const;
 
 type Lang = keyof typeof ui;
+
+// Issue 19, item 7: English pages name places in English word order, keeping the Vietnamese names.
+const placesEn: Readonly<Record<string, string>> = {
+  'Đặc khu Phú Quốc, Tỉnh An Giang': 'Phú Quốc special zone, An Giang province',
+  'Đặc khu Phú Quốc': 'Phú Quốc special zone',
+  'Đặc khu Kiên Hải, Tỉnh An Giang': 'Kiên Hải special zone, An Giang province',
+  'Đặc khu Kiên Hải': 'Kiên Hải special zone',
+  'Tỉnh An Giang': 'An Giang province',
+  'Xã Hà Hiệu, Tỉnh Bắc Kạn': 'Hà Hiệu commune, Bắc Kạn province',
+  'Xã Phúc Lộc, Tỉnh Thái Nguyên': 'Phúc Lộc commune, Thái Nguyên province',
+  'Xã Phúc Lộc': 'Phúc Lộc commune',
+  'Tỉnh Thái Nguyên': 'Thái Nguyên province',
+  'Xã Nam Mẫu, Tỉnh Bắc Kạn': 'Nam Mẫu commune, Bắc Kạn province',
+  'Xã Ba Bể, Tỉnh Thái Nguyên': 'Ba Bể commune, Thái Nguyên province',
+  'Xã Ba Bể': 'Ba Bể commune',
+  'Phường Hoà Cường': 'Hoà Cường ward',
+  'Thành phố Đà Nẵng': 'Đà Nẵng City',
+  'Phường Hoà Cường, Thành phố Đà Nẵng': 'Hoà Cường ward, Đà Nẵng City',
+};
+
+/** A place as the page of `lang` names it, from its Vietnamese name. */
+function pl(lang: Lang, vi: string): string {
+  return lang === 'vi' ? vi : (placesEn[vi] ?? `no English name for ${vi} in this test`);
+}
 const languages = ['vi', 'en'] as const;
 
 let portal: RunningPortal | undefined;
@@ -190,9 +214,9 @@ for (const javaScriptEnabled of [true, false]) {
         for (const text of ['Phú Quốc', 'phu quoc']) {
           await searchFor(page, lang, text);
           await expect(
-            page.getByRole('heading', { level: 2, name: t.near('Đặc khu Phú Quốc, Tỉnh An Giang') }),
+            page.getByRole('heading', { level: 2, name: t.near(pl(lang, 'Đặc khu Phú Quốc, Tỉnh An Giang')) }),
           ).toBeVisible();
-          await expect(page.getByText(t.inCommune('Đặc khu Phú Quốc'), { exact: true })).toBeVisible();
+          await expect(page.getByText(t.inCommune(pl(lang, 'Đặc khu Phú Quốc')), { exact: true })).toBeVisible();
           await expect(page.locator('[data-fallback]')).toHaveCount(0);
           await expectResults(page, lang, [
             [P.pqClinic, '5.0'],
@@ -222,10 +246,10 @@ for (const javaScriptEnabled of [true, false]) {
         //     a = 4.6787e-5, d = 87.157 km → "87"
         await searchFor(page, lang, 'Kiên Hải');
         await expect(
-          page.getByRole('heading', { level: 2, name: t.near('Đặc khu Kiên Hải, Tỉnh An Giang') }),
+          page.getByRole('heading', { level: 2, name: t.near(pl(lang, 'Đặc khu Kiên Hải, Tỉnh An Giang')) }),
         ).toBeVisible();
         await expect(page.locator('[data-fallback="province"]')).toHaveText(
-          t.nearestInProvince('Đặc khu Kiên Hải', 'Tỉnh An Giang'),
+          t.nearestInProvince(pl(lang, 'Đặc khu Kiên Hải'), pl(lang, 'Tỉnh An Giang')),
         );
         await expectResults(page, lang, [
           [P.rachGia, '54'],
@@ -247,13 +271,13 @@ for (const javaScriptEnabled of [true, false]) {
         //     a = 7.6710e-6, d = 35.291 km → "35"
         await searchFor(page, lang, 'xã Hà Hiệu, tỉnh Bắc Kạn');
         await expect(page.locator('[data-renamed]')).toHaveText(
-          t.renamed('Xã Hà Hiệu, Tỉnh Bắc Kạn', 'Xã Phúc Lộc, Tỉnh Thái Nguyên'),
+          t.renamed(pl(lang, 'Xã Hà Hiệu, Tỉnh Bắc Kạn'), pl(lang, 'Xã Phúc Lộc, Tỉnh Thái Nguyên')),
         );
         await expect(
-          page.getByRole('heading', { level: 2, name: t.near('Xã Phúc Lộc, Tỉnh Thái Nguyên') }),
+          page.getByRole('heading', { level: 2, name: t.near(pl(lang, 'Xã Phúc Lộc, Tỉnh Thái Nguyên')) }),
         ).toBeVisible();
         await expect(page.locator('[data-fallback="province"]')).toHaveText(
-          t.nearestInProvince('Xã Phúc Lộc', 'Tỉnh Thái Nguyên'),
+          t.nearestInProvince(pl(lang, 'Xã Phúc Lộc'), pl(lang, 'Tỉnh Thái Nguyên')),
         );
         await expectResults(page, lang, [
           [P.choRa, '10'],
@@ -267,9 +291,9 @@ for (const javaScriptEnabled of [true, false]) {
         //     a = 8.4564e-8, d = 3.705 km → "3.7"
         await searchFor(page, lang, 'nam mau');
         await expect(page.locator('[data-renamed]')).toHaveText(
-          t.renamed('Xã Nam Mẫu, Tỉnh Bắc Kạn', 'Xã Ba Bể, Tỉnh Thái Nguyên'),
+          t.renamed(pl(lang, 'Xã Nam Mẫu, Tỉnh Bắc Kạn'), pl(lang, 'Xã Ba Bể, Tỉnh Thái Nguyên')),
         );
-        await expect(page.getByText(t.inCommune('Xã Ba Bể'), { exact: true })).toBeVisible();
+        await expect(page.getByText(t.inCommune(pl(lang, 'Xã Ba Bể')), { exact: true })).toBeVisible();
         await expectResults(page, lang, [[P.baBe, '3.7']]);
       });
 
@@ -287,7 +311,7 @@ for (const javaScriptEnabled of [true, false]) {
         await page.goto(url(`${t.path}?lat=16.05&lon=108.20`));
         await expect(page.getByRole('heading', { level: 2, name: t.yourPosition })).toBeVisible();
         await expect(page.locator('[data-fallback="province"]')).toHaveText(
-          t.nearestInProvince('Phường Hoà Cường', 'Thành phố Đà Nẵng'),
+          t.nearestInProvince(pl(lang, 'Phường Hoà Cường'), pl(lang, 'Thành phố Đà Nẵng')),
         );
         await expectResults(page, lang, [
           [P.thanhKhe, '1.9'],
@@ -308,10 +332,10 @@ for (const javaScriptEnabled of [true, false]) {
         // (The inactive point would have been the only result, in-commune, at 1.475 km.)
         await searchFor(page, lang, 'Hoà Cường');
         await expect(
-          page.getByRole('heading', { level: 2, name: t.near('Phường Hoà Cường, Thành phố Đà Nẵng') }),
+          page.getByRole('heading', { level: 2, name: t.near(pl(lang, 'Phường Hoà Cường, Thành phố Đà Nẵng')) }),
         ).toBeVisible();
         await expect(page.locator('[data-fallback="province"]')).toHaveText(
-          t.nearestInProvince('Phường Hoà Cường', 'Thành phố Đà Nẵng'),
+          t.nearestInProvince(pl(lang, 'Phường Hoà Cường'), pl(lang, 'Thành phố Đà Nẵng')),
         );
         await expectResults(page, lang, [
           [P.haiChau, '3.3'],

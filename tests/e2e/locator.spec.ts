@@ -33,7 +33,7 @@ const ui = {
     search: 'Search',
     near: 'Help near',
     demo: 'Demo data',
-    renamed: 'Xã Khang Ninh, Tỉnh Bắc Kạn is now part of Xã Ba Bể, Tỉnh Thái Nguyên.',
+    renamed: 'Khang Ninh commune, Bắc Kạn province is now part of Ba Bể commune, Thái Nguyên province.',
     ambiguous: 'More than one place is called “Tân Phú”',
     notFound: 'No place called “Xyzqwv” was found',
     useLocation: 'Use my location',
@@ -45,12 +45,22 @@ const ui = {
     askHere: 'Ask for counselling here',
     filters: 'Filter the results',
     free: 'Free of charge only',
-    chosenPlace: 'Chosen: Phường Ba Đình, Thành phố Hà Nội.',
+    chosenPlace: 'Chosen: Ba Đình ward, Hà Nội City.',
     chosenPoint: 'The support point you chose:',
   },
 } as const;
 
 const languages = ['vi', 'en'] as const;
+
+// Issue 19, item 7: English pages name places in English word order ("Help near Tỉnh Thái Nguyên" before).
+const places = {
+  phuQuoc: { vi: 'Đặc khu Phú Quốc, Tỉnh An Giang', en: 'Phú Quốc special zone, An Giang province' },
+  baBe: { vi: 'Xã Ba Bể, Tỉnh Thái Nguyên', en: 'Ba Bể commune, Thái Nguyên province' },
+  tanPhu: { vi: 'Phường Tân Phú, Thành phố Đồng Nai', en: 'Tân Phú ward, Đồng Nai City' },
+  baDinh: { vi: 'Phường Ba Đình, Thành phố Hà Nội', en: 'Ba Đình ward, Hà Nội City' },
+  thaiNguyen: { vi: 'Tỉnh Thái Nguyên', en: 'Thái Nguyên province' },
+  daNang: { vi: 'Thành phố Đà Nẵng', en: 'Đà Nẵng City' },
+} as const;
 
 async function searchFor(page: Page, lang: 'vi' | 'en', text: string): Promise<void> {
   const t = ui[lang];
@@ -73,7 +83,7 @@ for (const javaScriptEnabled of [true, false]) {
         for (const text of ['Phú Quốc', 'phu quoc']) {
           await searchFor(page, lang, text);
           await expect(
-            page.getByRole('heading', { level: 2, name: `${t.near} Đặc khu Phú Quốc, Tỉnh An Giang` }),
+            page.getByRole('heading', { level: 2, name: `${t.near} ${places.phuQuoc[lang]}` }),
           ).toBeVisible();
           await expect(page.locator('.results > li').first()).toBeVisible();
           await expect(page.locator('[data-demo-banner]')).toContainText(t.demo);
@@ -84,16 +94,23 @@ for (const javaScriptEnabled of [true, false]) {
               .first()
               .getByRole('link', { name: new RegExp(`^${t.askHere}`) }),
           ).toBeVisible();
-          await expect(page.getByRole('img', { name: /Đặc khu Phú Quốc/ })).toBeVisible();
+          await expect(page.getByRole('img', { name: new RegExp(places.phuQuoc[lang]) })).toBeVisible();
         }
       });
 
       test(`(${lang}) an old Bắc Kạn commune name says what it is part of now`, async ({ page }) => {
         await searchFor(page, lang, 'xã Khang Ninh, tỉnh Bắc Kạn');
         await expect(page.locator('[data-renamed]')).toHaveText(t.renamed);
-        await expect(
-          page.getByRole('heading', { level: 2, name: `${t.near} Xã Ba Bể, Tỉnh Thái Nguyên` }),
-        ).toBeVisible();
+        await expect(page.getByRole('heading', { level: 2, name: `${t.near} ${places.baBe[lang]}` })).toBeVisible();
+      });
+
+      test(`(${lang}) a province's results are headed with its name in the page's language`, async ({ page }) => {
+        await searchFor(page, lang, 'Thái Nguyên');
+        await expect(page.getByRole('heading', { level: 2, name: `${t.near} ${places.thaiNguyen[lang]}` })).toHaveText(
+          `${t.near} ${places.thaiNguyen[lang]}`,
+        );
+        await searchFor(page, lang, 'Đà Nẵng');
+        await expect(page.getByRole('heading', { level: 2, name: `${t.near} ${places.daNang[lang]}` })).toBeVisible();
       });
 
       test(`(${lang}) an ambiguous name lists the places with their province, and one can be chosen`, async ({
@@ -101,12 +118,10 @@ for (const javaScriptEnabled of [true, false]) {
       }) => {
         await searchFor(page, lang, 'Tân Phú');
         await expect(page.getByRole('heading', { level: 2, name: t.ambiguous })).toBeVisible();
-        const choice = page.getByRole('link', { name: 'Phường Tân Phú, Thành phố Đồng Nai' });
+        const choice = page.getByRole('link', { name: places.tanPhu[lang] });
         await expect(choice).toHaveAttribute('href', /commune=\d{5}/);
         await choice.click();
-        await expect(
-          page.getByRole('heading', { level: 2, name: `${t.near} Phường Tân Phú, Thành phố Đồng Nai` }),
-        ).toBeVisible();
+        await expect(page.getByRole('heading', { level: 2, name: `${t.near} ${places.tanPhu[lang]}` })).toBeVisible();
       });
 
       test(`(${lang}) a name that does not exist says so, and a misspelt one suggests the right spelling`, async ({
@@ -115,10 +130,8 @@ for (const javaScriptEnabled of [true, false]) {
         await searchFor(page, lang, 'Xyzqwv');
         await expect(page.getByRole('heading', { level: 2, name: t.notFound })).toBeVisible();
         await searchFor(page, lang, 'Ba Đìnhh');
-        await page.getByRole('link', { name: 'Phường Ba Đình, Thành phố Hà Nội' }).click();
-        await expect(
-          page.getByRole('heading', { level: 2, name: `${t.near} Phường Ba Đình, Thành phố Hà Nội` }),
-        ).toBeVisible();
+        await page.getByRole('link', { name: places.baDinh[lang] }).click();
+        await expect(page.getByRole('heading', { level: 2, name: `${t.near} ${places.baDinh[lang]}` })).toBeVisible();
       });
 
       test(`(${lang}) a malformed position answers 400 with the error summary and the field's message`, async ({
@@ -173,7 +186,7 @@ for (const javaScriptEnabled of [false, true]) {
         await expect(page.getByLabel(t.free, { exact: true })).toBeHidden();
         await searchFor(page, lang, 'Phường Ba Đình');
         expect(new URL(page.url()).hash).toBe('#results');
-        const heading = page.getByRole('heading', { level: 2, name: `${t.near} Phường Ba Đình, Thành phố Hà Nội` });
+        const heading = page.getByRole('heading', { level: 2, name: `${t.near} ${places.baDinh[lang]}` });
         await expect(heading).toBeFocused();
         const first = page.locator('.results > li').first();
         await expect(first).toBeInViewport();

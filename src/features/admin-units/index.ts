@@ -7,6 +7,8 @@
 export { getCommune, getProvince, listCommunes, listProvinces, provinceRef } from './units.ts';
 export { listOldCommunes, listOldProvinces } from './old-units.ts';
 export { searchUnits } from './search.ts';
+export { localPlaceName, localUnitName } from './place-name.ts';
+export type { PlaceName, UnitName, UnitTypeWord } from './place-name.ts';
 export { MAX_QUERY_LENGTH } from './query.ts';
 export { distanceKm, kmOutsideProvince } from './province-outline.ts';
 export { foldName, hasDiacritics, stripTypeWord, toAscii, toneKey } from './normalize.ts';

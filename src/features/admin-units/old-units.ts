@@ -39,7 +39,12 @@ function buildTables(data: unknown): OldUnitTables {
   const provinces = asArray(root['provinces']).map((raw): OldProvince => {
     const [code, fullName, newProvinceCode] = asArray(raw).map(asString);
     if (code === undefined || fullName === undefined || newProvinceCode === undefined) fail('short province row');
-    return Object.freeze({ code, name: fullName.replace(/^(Tỉnh|Thành phố) /u, ''), fullName, newProvinceCode });
+    const type = /^Thành phố /u.test(fullName)
+      ? 'Thành phố'
+      : /^Tỉnh /u.test(fullName)
+        ? 'Tỉnh'
+        : fail(`no type word in ${fullName}`);
+    return Object.freeze({ code, name: fullName.slice(type.length + 1), fullName, type, newProvinceCode });
   });
   const communes = asArray(root['communes']).map((raw): OldCommune => {
     const [code, typeIndex, name, provinceIndex, next] = asArray(raw);

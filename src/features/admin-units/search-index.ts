@@ -158,6 +158,9 @@ function buildIndex(): SearchIndex {
       code: old.code,
       fullName: old.fullName,
       provinceName: old.fullName,
+      type: old.type,
+      name: old.name,
+      province: { type: old.type, name: old.name },
       splitInto: 1,
     };
     add(old.name, 'pre-2025', ref, { kind: 'province', province }, province.code, [old.code], 'province');
@@ -169,6 +172,9 @@ function buildIndex(): SearchIndex {
       code: old.code,
       fullName: old.fullName,
       provinceName: old.province.fullName,
+      type: old.type,
+      name: old.name,
+      province: { type: old.province.type, name: old.province.name },
       splitInto: old.newCommuneCodes.length,
     };
     const olds = [old.province.code];

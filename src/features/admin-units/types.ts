@@ -24,11 +24,12 @@ export interface ProvinceRef {
   readonly name: string;
   /** Name with type word, e.g. `"Tỉnh Thái Nguyên"`. */
   readonly fullName: string;
+  /** Its type word, e.g. `"Tỉnh"`. */
+  readonly type: ProvinceType;
 }
 
 /** One of the 34 provinces or centrally-run cities. */
 export interface Province extends ProvinceRef, Point {
-  readonly type: ProvinceType;
   readonly typeEn: ProvinceTypeEn;
   /** English name as the source gives it, e.g. `"Hanoi"`, `"Thanh Hoa"`. */
   readonly nameEn: string;
@@ -68,6 +69,12 @@ export interface OldUnitRef {
   readonly fullName: string;
   /** Its pre-2025 province with type word, e.g. `"Tỉnh Bắc Kạn"` (for an old province, itself). */
   readonly provinceName: string;
+  /** Its type word, e.g. `"Xã"` or `"Tỉnh"`. */
+  readonly type: ProvinceType | OldUnitType;
+  /** Its name without type word, e.g. `"Khang Ninh"`. */
+  readonly name: string;
+  /** Its pre-2025 province in parts (for an old province, itself). */
+  readonly province: { readonly type: ProvinceType; readonly name: string };
   /** How many new units it became: more than 1 when it was split between several communes. */
   readonly splitInto: number;
 }
@@ -146,6 +153,8 @@ export interface OldProvince {
   readonly name: string;
   /** e.g. `"Tỉnh Bắc Kạn"`. */
   readonly fullName: string;
+  /** Its type word: `"Tỉnh"`, or `"Thành phố"` for the five centrally-run cities of the time. */
+  readonly type: ProvinceType;
   /** The current province's code, e.g. `"19"`. */
   readonly newProvinceCode: string;
 }

@@ -56,7 +56,7 @@ export function listCommunes(provinceCode?: string): readonly Commune[] {
 
 /** The short province reference that communes and search matches carry. */
 export function provinceRef(province: Province): ProvinceRef {
-  return { code: province.code, name: province.name, fullName: province.fullName };
+  return { code: province.code, name: province.name, fullName: province.fullName, type: province.type };
 }
 
 function unitTables(): UnitTables {

@@ -26,6 +26,7 @@ describe('searching current names', () => {
       code: '91',
       name: 'An Giang',
       fullName: 'Tỉnh An Giang',
+      type: 'Tỉnh',
     });
   });
 

@@ -10,7 +10,7 @@ describe('the place of a request', () => {
     expect(place({ q: 'xã Khang Ninh, huyện Ba Bể, tỉnh Bắc Kạn' })).toMatchObject({
       kind: 'commune',
       commune: { code: '01906' },
-      renamedFrom: 'Xã Khang Ninh, Tỉnh Bắc Kạn',
+      renamedFrom: { type: 'Xã', name: 'Khang Ninh', province: { type: 'Tỉnh', name: 'Bắc Kạn' } },
     });
   });
 
@@ -20,8 +20,19 @@ describe('the place of a request', () => {
     if (result.kind !== 'choose') return;
     expect(result.choices).toEqual(
       expect.arrayContaining([
-        { code: '27031', fullName: 'Phường Tân Phú', provinceName: 'Thành phố Hồ Chí Minh', formerly: undefined },
-        expect.objectContaining({ code: '26116', provinceName: 'Thành phố Đồng Nai' }),
+        {
+          code: '27031',
+          place: {
+            type: 'Phường',
+            name: 'Tân Phú',
+            province: { code: '79', type: 'Thành phố', name: 'Hồ Chí Minh', fullName: 'Thành phố Hồ Chí Minh' },
+          },
+          formerly: undefined,
+        },
+        expect.objectContaining({
+          code: '26116',
+          place: expect.objectContaining({ province: expect.objectContaining({ name: 'Đồng Nai' }) }),
+        }),
       ]),
     );
     expect(new Set(result.choices.map((choice) => choice.code)).size).toBe(result.choices.length);

@@ -12,7 +12,7 @@
  * through every step, errors included.
  */
 import type { FieldError } from '#src/components/form/types.ts';
-import { getCommune, type Commune } from '#src/features/admin-units/index.ts';
+import { getCommune, localUnitName, type Commune } from '#src/features/admin-units/index.ts';
 import { getDirectorySnapshot } from '#src/features/directory/snapshot.server.ts';
 import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
 import { ALTCHA_FIELD, FALLBACK_FIELD } from '#src/features/anti-abuse/gate.server.ts';
@@ -61,9 +61,9 @@ export type AskAction = 'preview' | 'send' | 'edit' | 'save-code';
 
 /** The place as the preview and the receipt show it. */
 export interface OriginLabel {
-  /** "Phường Ba Đình" (or the commune a position falls in). */
+  /** "Phường Ba Đình" / "Ba Đình ward" (or the commune a position falls in). */
   readonly communeName: string;
-  /** "Thành phố Hà Nội". */
+  /** "Thành phố Hà Nội" / "Hà Nội City". */
   readonly provinceName: string;
   readonly byPosition: boolean;
 }
@@ -428,8 +428,8 @@ function originLabel(place: PlaceResolution, lang: Lang): OriginLabel {
   const commune: Commune | undefined =
     place.kind === 'commune' || place.kind === 'position' ? place.commune : undefined;
   return {
-    communeName: commune?.fullName ?? t('intake.preview.yourLocation'),
-    provinceName: commune?.province.fullName ?? '',
+    communeName: commune === undefined ? t('intake.preview.yourLocation') : localUnitName(commune, lang),
+    provinceName: commune === undefined ? '' : localUnitName(commune.province, lang),
     byPosition: place.kind === 'position',
   };
 }

@@ -7,26 +7,34 @@
  * When the name is ambiguous, the page asks the person to choose among the candidates, each with its province; when
  * nothing matches, it offers the nearest spellings. Only communes can receive a request: a province alone is refused.
  */
-import { getCommune, getProvince, searchUnits, type Commune, type Match } from '#src/features/admin-units/index.ts';
+import {
+  getCommune,
+  getProvince,
+  localPlaceName,
+  localUnitName,
+  searchUnits,
+  type Commune,
+  type Match,
+  type PlaceName,
+} from '#src/features/admin-units/index.ts';
+import type { Lang } from '#src/i18n/index.ts';
 import { communeAt } from '#src/features/admin-units/nearest-commune.ts';
 
 /** One commune the person may choose. */
 export interface PlaceChoice {
   /** Five-digit code (the radio's value). */
   readonly code: string;
-  /** "Phường Tân Phú". */
-  readonly fullName: string;
-  /** "Thành phố Hồ Chí Minh". */
-  readonly provinceName: string;
-  /** The pre-2025 unit the words matched, when they matched an old name: "Xã Tân Phú, Tỉnh Bình Phước". */
-  readonly formerly: string | undefined;
+  /** The commune with its province, named on the page with `localPlaceName`. */
+  readonly place: PlaceName;
+  /** The pre-2025 unit the words matched, when they matched an old name: Xã Tân Phú, Tỉnh Bình Phước. */
+  readonly formerly: PlaceName | undefined;
 }
 
 /** What the place fields come to. */
 export type PlaceResolution =
   /** Nothing given: the schema's "choose a commune" error. */
   | { readonly kind: 'none' }
-  | { readonly kind: 'commune'; readonly commune: Commune; readonly renamedFrom: string | undefined }
+  | { readonly kind: 'commune'; readonly commune: Commune; readonly renamedFrom: PlaceName | undefined }
   /** A rounded position; `commune` is where it falls (undefined: none near, the schema says so). */
   | { readonly kind: 'position'; readonly lat: string; readonly lon: string; readonly commune: Commune | undefined }
   | { readonly kind: 'choose'; readonly q: string; readonly choices: readonly PlaceChoice[] }
@@ -116,25 +124,24 @@ function distinctCommunes(matches: readonly Match[]): Match[] {
 function choiceOf(match: Match): PlaceChoice {
   return {
     code: match.code,
-    fullName: match.fullName,
-    provinceName: match.province.fullName,
+    place: { type: match.type, name: match.name, province: match.province },
     formerly: renamedFrom(match),
   };
 }
 
-/** "Xã Khang Ninh, Tỉnh Bắc Kạn" when the name found was a pre-2025 one. */
-function renamedFrom(match: Match): string | undefined {
-  if (match.via !== 'pre-2025') return undefined;
-  return match.old.level === 'province' ? match.old.fullName : `${match.old.fullName}, ${match.old.provinceName}`;
+/** Xã Khang Ninh, Tỉnh Bắc Kạn, when the name found was a pre-2025 one. */
+function renamedFrom(match: Match): PlaceName | undefined {
+  return match.via === 'pre-2025' ? match.old : undefined;
 }
 
-/** "Phường Ba Đình, Thành phố Hà Nội". */
-export function communeLabel(commune: Commune): string {
-  return `${commune.fullName}, ${commune.province.fullName}`;
+/** "Phường Ba Đình, Thành phố Hà Nội" / "Ba Đình ward, Hà Nội City". */
+export function communeLabel(commune: Commune, lang: Lang): string {
+  return localPlaceName(commune, lang);
 }
 
-/** The province's full name for a code, or the code itself. */
-export function provinceLabel(code: string | null): string {
+/** The province's name for a code in the page's language, or the code itself. */
+export function provinceLabel(code: string | null, lang: Lang): string {
   if (code === null) return '';
-  return getProvince(code)?.fullName ?? code;
+  const province = getProvince(code);
+  return province === undefined ? code : localUnitName(province, lang);
 }

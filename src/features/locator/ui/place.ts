@@ -4,28 +4,26 @@
  * (with the nearest spellings). Uses `searchUnits` on the server; the autocomplete island is only a shortcut.
  */
 import { getCommune, getProvince, searchUnits } from '#src/features/admin-units/index.ts';
-import type { Commune, Match, Province } from '#src/features/admin-units/index.ts';
+import type { Commune, Match, PlaceName, Province } from '#src/features/admin-units/index.ts';
 import type { LocatorQuery } from '#src/features/locator/search-params.ts';
 
 /** A place people can pick: a link carries `q` (its name with province) and, for a commune, its exact code. */
 export interface PlaceChoice {
   readonly kind: 'province' | 'commune';
-  /** "Phường Tân Phú" or "Tỉnh Thái Nguyên". */
-  readonly fullName: string;
-  /** The province with type word ("Thành phố Hồ Chí Minh"); for a province, its own. */
-  readonly provinceName: string;
-  /** What the link puts in `q`. */
+  /** The place, named on the page in its language with `localPlaceName`. */
+  readonly place: PlaceName;
+  /** What the link puts in `q` (Vietnamese, as the search reads it). */
   readonly q: string;
   /** The commune code the link carries. */
   readonly commune: string | undefined;
 }
 
-/** A pre-2025 name and what it is now part of. */
+/** A pre-2025 name and what it is now part of, named on the page with `localPlaceName`. */
 export interface Renamed {
-  /** "Xã Khang Ninh, Tỉnh Bắc Kạn" or "Tỉnh Bắc Kạn". */
-  readonly old: string;
-  /** "Xã Ba Bể, Tỉnh Thái Nguyên" or "Tỉnh Thái Nguyên". */
-  readonly now: string;
+  /** Xã Khang Ninh, Tỉnh Bắc Kạn, or Tỉnh Bắc Kạn. */
+  readonly old: PlaceName;
+  /** Xã Ba Bể, Tỉnh Thái Nguyên, or Tỉnh Thái Nguyên. */
+  readonly now: PlaceName;
 }
 
 /** Where the search starts. */
@@ -52,7 +50,8 @@ export type PlaceOutcome =
       readonly kind: 'choose';
       readonly why: 'ambiguous' | 'split' | 'prefix';
       readonly choices: readonly PlaceChoice[];
-      readonly old: string | undefined;
+      /** The pre-2025 unit that was split. */
+      readonly old: PlaceName | undefined;
     }
   | { readonly kind: 'not-found'; readonly suggestions: readonly PlaceChoice[] };
 
@@ -104,7 +103,7 @@ function resolveName(q: string, province: string | undefined): PlaceOutcome {
           kind: 'choose',
           why: 'split',
           choices: parts.map(choiceOf),
-          old: `${first.old.fullName}, ${first.old.provinceName}`,
+          old: first.old,
         };
       }
       if (first.quality === 'prefix' && matches.length > 1) {
@@ -128,9 +127,7 @@ function startOf(match: Match): StartPlace | undefined {
 
 function renamedOf(match: Match): Renamed | undefined {
   if (match.via !== 'pre-2025') return undefined;
-  const old = match.old.level === 'province' ? match.old.fullName : `${match.old.fullName}, ${match.old.provinceName}`;
-  const now = match.kind === 'province' ? match.fullName : `${match.fullName}, ${match.province.fullName}`;
-  return { old, now };
+  return { old: match.old, now: match };
 }
 
 /** One entry per unit, first match kept (search gives one per name that matched). */
@@ -145,20 +142,14 @@ function distinct(matches: readonly Match[]): Match[] {
 }
 
 /** A match as a link target. */
-export function choiceOf(match: Pick<Match, 'kind' | 'code' | 'fullName' | 'province'>): PlaceChoice {
+export function choiceOf(match: Pick<Match, 'kind' | 'code' | 'type' | 'name' | 'fullName' | 'province'>): PlaceChoice {
+  const place: PlaceName = { type: match.type, name: match.name, province: match.province };
   if (match.kind === 'province') {
-    return {
-      kind: 'province',
-      fullName: match.fullName,
-      provinceName: match.province.fullName,
-      q: match.fullName,
-      commune: undefined,
-    };
+    return { kind: 'province', place, q: match.fullName, commune: undefined };
   }
   return {
     kind: 'commune',
-    fullName: match.fullName,
-    provinceName: match.province.fullName,
+    place,
     q: `${match.fullName}, ${match.province.name}`,
     commune: match.code,
   };

@@ -2,15 +2,15 @@
  * The province page's model: the province and its points grouped by commune (communes in name order, points without a
  * commune last).
  */
-import { getCommune, getProvince, type Province } from '#src/features/admin-units/index.ts';
+import { getCommune, getProvince, type Commune, type Province } from '#src/features/admin-units/index.ts';
 import type { DirectoryPoint } from '#src/features/directory/types.ts';
 import { getDirectorySnapshot } from '#src/features/directory/snapshot.server.ts';
 
 export interface CommuneGroup {
   /** Commune code, or undefined for points without one. */
   readonly code: string | undefined;
-  /** "Phường Ba Đình"; empty for points without a commune. */
-  readonly name: string;
+  /** The commune, named on the page in its language; undefined for points without one. */
+  readonly commune: Commune | undefined;
   readonly points: readonly DirectoryPoint[];
 }
 
@@ -45,11 +45,17 @@ export async function buildProvinceModel(code: string | undefined): Promise<Prov
     const commune = key === '' ? undefined : getCommune(key);
     return {
       code: key === '' ? undefined : key,
-      name: commune?.fullName ?? '',
+      commune,
       points: [...list].sort((a, b) => collator.compare(a.name, b.name)),
     };
   });
-  groups.sort((a, b) => (a.code === undefined ? 1 : b.code === undefined ? -1 : collator.compare(a.name, b.name)));
+  groups.sort((a, b) =>
+    a.commune === undefined
+      ? 1
+      : b.commune === undefined
+        ? -1
+        : collator.compare(a.commune.fullName, b.commune.fullName),
+  );
   const demo = snapshot.demo || points.some((point) => point.isDemo);
   return { status: 200, province, groups, pointCount: points.length, demo };
 }

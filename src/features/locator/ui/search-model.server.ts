@@ -7,7 +7,7 @@ import { useTranslations } from '#src/i18n/index.ts';
 import type { FieldError } from '#src/components/form/types.ts';
 import type { DirectoryPoint } from '#src/features/directory/types.ts';
 import { getDirectorySnapshot } from '#src/features/directory/snapshot.server.ts';
-import { getCommune, getProvince } from '#src/features/admin-units/index.ts';
+import { getCommune, getProvince, localUnitName } from '#src/features/admin-units/index.ts';
 import { findNearestSuitable, type NearestAnswer, type NearestQuery } from '#src/features/locator/nearest.ts';
 import { parseLocatorParams, type LocatorQuery, type LocatorRawValues } from '#src/features/locator/search-params.ts';
 import { resolvePlace, type PlaceOutcome, type StartPlace } from './place.ts';
@@ -36,7 +36,7 @@ export interface SearchModel {
   readonly now: Date;
 }
 
-/** What the results are, relative to the place searched. */
+/** What the results are, relative to the place searched; places are named in the page's language. */
 export type ResultScope =
   | { readonly kind: 'in-commune'; readonly commune: string }
   | { readonly kind: 'in-province'; readonly province: string }
@@ -82,7 +82,7 @@ export async function buildSearchModel(url: URL, lang: Lang, now: Date): Promise
   }
   if (place.kind !== 'start') return { ...base, status: 200, errors: [], query, place, demo: snapshot.demo };
 
-  const search = runSearch(snapshot.points, place.start, query, now);
+  const search = runSearch(snapshot.points, place.start, query, now, lang);
   const demo = snapshot.demo || search.answer.results.some((result) => result.point.isDemo);
   return { ...base, ...search, status: 200, errors: [], query, place, demo };
 }
@@ -92,6 +92,7 @@ function runSearch(
   start: StartPlace,
   query: LocatorQuery,
   now: Date,
+  lang: Lang,
 ): Pick<SearchModel, 'answer' | 'scope' | 'origin' | 'originProvince'> & { answer: NearestAnswer } {
   const common: Omit<NearestQuery, 'origin'> = {
     ...(query.service === undefined ? {} : { serviceTypes: [query.service] }),
@@ -121,8 +122,8 @@ function runSearch(
       answer.reason === 'none'
         ? { kind: 'none' }
         : answer.reason === 'nearest-anywhere'
-          ? { kind: 'nearest-anywhere', area: start.province.fullName }
-          : { kind: 'in-province', province: start.province.fullName };
+          ? { kind: 'nearest-anywhere', area: localUnitName(start.province, lang) }
+          : { kind: 'in-province', province: localUnitName(start.province, lang) };
     return {
       answer: restored,
       scope,
@@ -137,8 +138,8 @@ function runSearch(
   const answer = findNearestSuitable(points, { ...common, origin });
   const commune = answer.origin.communeCode === null ? undefined : getCommune(answer.origin.communeCode);
   const province = answer.origin.provinceCode === null ? undefined : getProvince(answer.origin.provinceCode);
-  const communeName = commune?.fullName ?? '';
-  const provinceName = province?.fullName ?? '';
+  const communeName = commune === undefined ? '' : localUnitName(commune, lang);
+  const provinceName = province === undefined ? '' : localUnitName(province, lang);
   const scope: ResultScope =
     answer.reason === 'in-commune'
       ? { kind: 'in-commune', commune: communeName }

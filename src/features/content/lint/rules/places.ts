@@ -1,4 +1,4 @@
-import { getProvince, listOldProvinces } from '#src/features/admin-units/index.ts';
+import { getProvince, listOldProvinces, localUnitName } from '#src/features/admin-units/index.ts';
 import { textLine } from '../lines.ts';
 import type { ContentTree, LintEntry, Problem } from '../types.ts';
 
@@ -60,10 +60,8 @@ function checkPlace(entry: LintEntry, place: Place, oldProvinces: ReturnType<typ
       ),
     );
   }
-  const expected = {
-    vi: province.fullName,
-    en: `${province.name} ${province.typeEn === 'city' ? 'City' : 'province'}`,
-  }[entry.lang];
+  // The same words the locator and the forms use for a place.
+  const expected = localUnitName(province, entry.lang);
   if (place.nowNamed !== expected) {
     problems.push(problem(`place.nowNamed should be "${expected}", the current name of code ${code}.`));
   }
