@@ -99,7 +99,7 @@ async function main(): Promise<number> {
   const { loadEnv } = await import('#src/env.server.ts');
   const { getDatabase } = await import('#src/db/client.server.ts');
   const { migrateDatabase } = await import('#src/db/migrate.server.ts');
-  const { createStaffAccount, accountExists } = await import('#src/features/console/staff/accounts.server.ts');
+  const { createStaffAccount, accountExists } = await import('#src/features/console/staff/account-creation.server.ts');
   const { recordAudit } = await import('#src/features/console/audit/record.server.ts');
   const { setLogLevel } = await import('#src/lib/log.ts');
   const env = loadEnv();

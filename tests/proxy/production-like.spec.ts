@@ -8,7 +8,7 @@ import jsQR from 'jsqr';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { openDatabase } from '#src/db/client.server.ts';
-import { createStaffAccount } from '#src/features/console/staff/accounts.server.ts';
+import { createStaffAccount } from '#src/features/console/staff/account-creation.server.ts';
 import { ageBands, helpWanted, requesterKinds } from '#src/features/lists/index.ts';
 import { RECEIPT_CODE_PATTERN } from '#src/features/intake/receipt-code.ts';
 import { localizedPath } from '#src/features/site/routes.ts';

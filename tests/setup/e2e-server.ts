@@ -12,7 +12,7 @@ import { openDatabase } from '#src/db/client.server.ts';
 import { migrateDatabase } from '#src/db/migrate.server.ts';
 import { caseEvents, cases, locations } from '#src/db/schema/index.ts';
 import { loadEnv } from '#src/env.server.ts';
-import { createStaffAccount, accountExists } from '#src/features/console/staff/accounts.server.ts';
+import { createStaffAccount, accountExists } from '#src/features/console/staff/account-creation.server.ts';
 import { prepareDirectory } from '#src/features/directory/boot.server.ts';
 import {
   consoleStaff,

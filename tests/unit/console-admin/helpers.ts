@@ -9,7 +9,7 @@ import { auditLog, caseEvents, cases, outbox, type AuditAction } from '#src/db/s
 import type { Database } from '#src/db/types.ts';
 import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import type { Principal } from '#src/features/console/principal.ts';
-import { createStaffAccount } from '#src/features/console/staff/accounts.server.ts';
+import { createStaffAccount } from '#src/features/console/staff/account-creation.server.ts';
 import type { HelpWanted, StaffRole } from '#src/features/lists/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../setup/db.ts';
 import { testKeyring } from '../../setup/solve-pow.ts';

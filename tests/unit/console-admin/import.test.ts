@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { locations } from '#src/db/schema/index.ts';
 import { importCode, importForProvince } from '#src/features/console/admin/import.server.ts';
 import type { Principal } from '#src/features/console/principal.ts';
-import { createStaffAccount } from '#src/features/console/staff/accounts.server.ts';
+import { createStaffAccount } from '#src/features/console/staff/account-creation.server.ts';
 import { csvBytes, fixture, importClock, snapshot, validRecords } from '../directory-io/helpers.ts';
 import { auditOf, createAdminHarness, type AdminHarness } from './helpers.ts';
 

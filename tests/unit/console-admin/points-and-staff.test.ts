@@ -18,7 +18,7 @@ import {
   inviteToPoint,
   removeStaffFromPoint,
   staffToAdd,
-} from '#src/features/console/admin/point-staff-admin.server.ts';
+} from '#src/features/console/admin/point-staff-changes.server.ts';
 import { loadAdminPoint, markPointChecked, savePoint } from '#src/features/console/admin/points.server.ts';
 import { readPointForm } from '#src/features/console/admin/point-form.ts';
 import {
@@ -26,7 +26,7 @@ import {
   inviteAdmin,
   listAccounts,
   revokeInvitation,
-} from '#src/features/console/admin/staff-admin.server.ts';
+} from '#src/features/console/admin/staff-accounts.server.ts';
 import { openPayload } from '#src/features/outbox/payload.server.ts';
 import { auditOf, createAdminHarness, outboxOf, type AdminHarness } from './helpers.ts';
 

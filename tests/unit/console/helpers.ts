@@ -7,7 +7,7 @@ import { handleIntake } from '#src/features/intake/handle-intake.server.ts';
 import { buildConsoleServices, type ConsoleServices } from '#src/features/console/services.server.ts';
 import { principalFromHeaders } from '#src/features/console/auth/session.server.ts';
 import type { Principal } from '#src/features/console/principal.ts';
-import { createStaffAccount } from '#src/features/console/staff/accounts.server.ts';
+import { createStaffAccount } from '#src/features/console/staff/account-creation.server.ts';
 import type { StaffRole } from '#src/features/lists/index.ts';
 import { totpCode } from '../../setup/totp.ts';
 import { createIntakeHarness, validRequest, type IntakeHarness } from '../intake/helpers.ts';

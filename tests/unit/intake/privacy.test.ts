@@ -16,7 +16,7 @@ import { openDatabase, type DatabaseEnv } from '#src/db/client.server.ts';
 import { loadKeyring } from '#src/features/crypto/keyring.server.ts';
 import { openPayload } from '#src/features/outbox/payload.server.ts';
 import { locations } from '#src/db/schema/index.ts';
-import { createStaffAccount } from '#src/features/console/staff/accounts.server.ts';
+import { createStaffAccount } from '#src/features/console/staff/account-creation.server.ts';
 import { startPortal, type RunningPortal } from '../../setup/portal-process.ts';
 import { totpCode } from '../../setup/totp.ts';
 import { createTestDatabaseEnv, makeTempDir, testEngine } from '../../setup/db.ts';

@@ -22,7 +22,7 @@ import {
   openInvitationsOfPoint,
   removeStaffFromPoint,
   staffToAdd,
-} from './point-staff-admin.server.ts';
+} from './point-staff-changes.server.ts';
 import { readPointForm, type PointFormValues } from './point-form.ts';
 import { loadAdminPoint, markPointChecked, savePoint, type AdminPoint } from './points.server.ts';
 import { openReportCountOfPoint } from './reports.server.ts';

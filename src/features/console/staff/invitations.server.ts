@@ -12,8 +12,8 @@ import type { Keyring } from '#src/features/crypto/keyring.server.ts';
 import type { StaffRole } from '#src/features/lists/index.ts';
 import { enqueue } from '#src/features/outbox/enqueue.server.ts';
 import { recordAudit } from '../audit/record.server.ts';
-import { createStaffAccount } from './accounts.server.ts';
-import { notifyPointStaffChanged } from './point-staff.server.ts';
+import { createStaffAccount } from './account-creation.server.ts';
+import { notifyPointStaffChanged } from './point-members.server.ts';
 
 /** How long an invitation link works. */
 export const INVITATION_VALID_DAYS = 7;

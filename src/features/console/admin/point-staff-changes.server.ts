@@ -13,9 +13,9 @@ import type { StaffRole } from '#src/features/lists/index.ts';
 import { recordAudit } from '../audit/record.server.ts';
 import { canAddToPoint, canAdministerPoint, canChangePointStaff, type AccountScope } from '../policy.ts';
 import type { Principal } from '../principal.ts';
-import { accountExists } from '../staff/accounts.server.ts';
+import { accountExists } from '../staff/account-creation.server.ts';
 import { createInvitation } from '../staff/invitations.server.ts';
-import { notifyPointStaffChanged, pointMembers } from '../staff/point-staff.server.ts';
+import { notifyPointStaffChanged, pointMembers } from '../staff/point-members.server.ts';
 
 interface Acting {
   readonly db: Database;

@@ -20,9 +20,9 @@ import type { StaffRole } from '#src/features/lists/index.ts';
 import { recordAudit } from '../audit/record.server.ts';
 import { canDisableAccount, canInviteAdmin, canRevokeInvitation } from '../policy.ts';
 import type { Principal } from '../principal.ts';
-import { accountExists } from '../staff/accounts.server.ts';
+import { accountExists } from '../staff/account-creation.server.ts';
 import { createInvitation } from '../staff/invitations.server.ts';
-import { accountScope, hasOpenInvitation } from './point-staff-admin.server.ts';
+import { accountScope, hasOpenInvitation } from './point-staff-changes.server.ts';
 
 export interface StaffAccount {
   readonly userId: string;

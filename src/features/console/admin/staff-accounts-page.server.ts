@@ -22,11 +22,11 @@ import {
   revokeInvitation,
   type PendingInvitation,
   type StaffAccount,
-} from './staff-admin.server.ts';
+} from './staff-accounts.server.ts';
 
 export const STAFF_NOTICES = ['invited', 'revoked', 'disabled', 'gone'] as const;
 
-export interface StaffPageModel {
+export interface StaffAccountsPageModel {
   readonly status: 200 | 400;
   readonly principal: Principal;
   readonly province: string | null;
@@ -37,7 +37,7 @@ export interface StaffPageModel {
   readonly notice: (typeof STAFF_NOTICES)[number] | undefined;
 }
 
-export async function staffPage(astro: AstroGlobal, lang: Lang): Promise<StaffPageModel | Response> {
+export async function staffAccountsPage(astro: AstroGlobal, lang: Lang): Promise<StaffAccountsPageModel | Response> {
   const principal = administrator(astro, lang);
   if (principal instanceof Response) return principal;
   const services = await getConsoleServices();
