@@ -83,6 +83,12 @@ export interface Operator {
   readonly name: string;
   readonly address: string | undefined;
   readonly contact: string | undefined;
+  /**
+   * Absolute path of the operator's emblem (OPERATOR_EMBLEM: a .png, .svg or .webp file), shown on the about page with
+   * the name as its alt text; its content is checked and read once when the portal starts
+   * (`features/site/operator-emblem.server.ts`). Undefined: no emblem, none is made up.
+   */
+  readonly emblemFile?: string;
 }
 
 /** One help line: its number as dialled and what it is, in the operator's words. */
@@ -246,6 +252,17 @@ const specs = [
     secret: false,
     display: 'plain',
     schema: optionalText,
+  },
+  {
+    name: 'OPERATOR_EMBLEM',
+    default: undefined,
+    meaning:
+      "An image file of the operator's emblem or logo, shown on the about page with OPERATOR_NAME (required with it) as its alt text: PNG, SVG or WebP, at most 200 KB, read when the portal starts; a missing, larger or other file stops the start. Relative paths are resolved against the project root. Unset: no emblem is shown.",
+    secret: false,
+    display: 'plain',
+    schema: optionalText.refine((v) => v === undefined || /\.(?:png|svg|webp)$/i.test(v), {
+      error: 'must name a .png, .svg or .webp file',
+    }),
   },
   {
     name: 'HELPLINES',
@@ -626,6 +643,18 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     ]);
   }
 
+  const operatorName = get<string | undefined>('OPERATOR_NAME');
+  const emblem = get<string | undefined>('OPERATOR_EMBLEM');
+  if (emblem !== undefined && operatorName === undefined) {
+    throw new EnvError([
+      {
+        variable: 'OPERATOR_EMBLEM',
+        message:
+          "OPERATOR_EMBLEM needs OPERATOR_NAME, the emblem's alt text: set OPERATOR_NAME, or unset OPERATOR_EMBLEM",
+      },
+    ]);
+  }
+
   const port = get<number>('PORT');
   const metricsPort = get<number | undefined>('METRICS_PORT');
   const metricsHost = get<string>('METRICS_HOST');
@@ -668,9 +697,10 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
     escalationWorkingDays: get<number>('ESCALATION_WORKING_DAYS'),
     securityContacts: get<readonly string[]>('SECURITY_CONTACT'),
     operator: operatorOf(
-      get<string | undefined>('OPERATOR_NAME'),
+      operatorName,
       get<string | undefined>('OPERATOR_ADDRESS'),
       get<string | undefined>('OPERATOR_CONTACT'),
+      emblem === undefined ? undefined : resolve(root, emblem),
     ),
     helplines: get<readonly Helpline[]>('HELPLINES'),
     altchaComplexity: get<number>('ALTCHA_COMPLEXITY'),
@@ -776,6 +806,8 @@ function operatorOf(
   name: string | undefined,
   address: string | undefined,
   contact: string | undefined,
+  emblemFile: string | undefined,
 ): Operator | undefined {
-  return name === undefined ? undefined : { name, address, contact };
+  if (name === undefined) return undefined;
+  return emblemFile === undefined ? { name, address, contact } : { name, address, contact, emblemFile };
 }

@@ -10,6 +10,7 @@ import { loadEnv, requireSiteUrlInProduction } from '#src/env.server.ts';
 import { getDatabase } from '#src/db/client.server.ts';
 import { migrateDatabase } from '#src/db/migrate.server.ts';
 import { prepareDirectory } from '#src/features/directory/boot.server.ts';
+import { operatorEmblem } from '#src/features/site/operator-emblem.server.ts';
 import { startOutboxWorker } from '#src/features/outbox/boot.server.ts';
 import { startRetentionSchedule } from '#src/features/intake/retention.server.ts';
 import { startEscalationDigestSchedule } from '#src/features/console/escalation/digest.server.ts';
@@ -38,6 +39,8 @@ async function run(handler: AstroHandler, startedAt: number): Promise<void> {
   const env = loadEnv();
   requireSiteUrlInProduction(env);
   setLogLevel(env.logLevel);
+  // The emblem is read now, once: a missing, too large or wrong file stops the start before the database is touched.
+  operatorEmblem(env.operator?.emblemFile);
 
   const database = await getDatabase(env);
   await migrateDatabase(database);

@@ -98,6 +98,12 @@ describe('loadEnv accepts', () => {
     ]);
   });
 
+  it('OPERATOR_EMBLEM as a path under the project root, none when unset', () => {
+    expect(loadEnv({ OPERATOR_NAME: 'Sở Y tế' }).operator?.emblemFile).toBeUndefined();
+    const env = loadEnv({ OPERATOR_NAME: 'Sở Y tế', OPERATOR_EMBLEM: 'branding/emblem.svg' });
+    expect(env.operator?.emblemFile).toBe(join(root, 'branding/emblem.svg'));
+  });
+
   it('SECURITY_CONTACT as URIs, a bare e-mail address as mailto:, preferred first', () => {
     expect(
       loadEnv({ SECURITY_CONTACT: 'security@hotro.example.gov.vn, https://hotro.example.gov.vn/bao-mat' })
@@ -200,6 +206,13 @@ describe('loadEnv refuses', () => {
         /^HELPLINES must not offer 0769\.04\.04\.04/,
       );
     expect(envErrorFor({ HELPLINES: 'call us' })).toMatch(/^HELPLINES must be "number\|what it is" entries/);
+  });
+
+  it('an OPERATOR_EMBLEM that is not a .png, .svg or .webp file, or without OPERATOR_NAME (its alt text)', () => {
+    expect(envErrorFor({ OPERATOR_NAME: 'Sở Y tế', OPERATOR_EMBLEM: 'logo.jpg' })).toMatch(
+      /^OPERATOR_EMBLEM must name a \.png, \.svg or \.webp file \(got "logo\.jpg"\)/,
+    );
+    expect(envErrorFor({ OPERATOR_EMBLEM: 'logo.png' })).toMatch(/^OPERATOR_EMBLEM needs OPERATOR_NAME/);
   });
 
   it('a SITE_URL with a path', () => {

@@ -61,6 +61,15 @@ describe('npm start with a wrong environment', () => {
     }
   });
 
+  it('names OPERATOR_EMBLEM when its file is too large, before touching the database', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'hotro-start-emblem-'));
+    const emblem = join(scratch, 'emblem.png');
+    writeFileSync(emblem, Buffer.alloc(300 * 1024));
+    const { status, errorLines } = start({ OPERATOR_NAME: 'Sở Y tế', OPERATOR_EMBLEM: emblem });
+    expect(status).toBe(1);
+    expect(errorLines).toEqual(['error: OPERATOR_EMBLEM must be at most 200 KB (got 300 KB in "emblem.png")']);
+  });
+
   it('names PORT when it is out of range', () => {
     const { status, errorLines } = start({ PORT: '70000' });
     expect(status).toBe(1);
