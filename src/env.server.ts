@@ -85,7 +85,7 @@ export interface Operator {
   readonly contact: string | undefined;
   /**
    * Absolute path of the operator's emblem (OPERATOR_EMBLEM: a .png, .svg or .webp file), shown on the about page with
-   * the name as its alt text; its content is checked and read once when the portal starts
+   * the name printed beside it; its content is checked and read once when the portal starts
    * (`features/site/operator-emblem.server.ts`). Undefined: no emblem, none is made up.
    */
   readonly emblemFile?: string;
@@ -257,7 +257,7 @@ const specs = [
     name: 'OPERATOR_EMBLEM',
     default: undefined,
     meaning:
-      "An image file of the operator's emblem or logo, shown on the about page with OPERATOR_NAME (required with it) as its alt text: PNG, SVG or WebP, at most 200 KB, read when the portal starts; a missing, larger or other file stops the start. Relative paths are resolved against the project root. Unset: no emblem is shown.",
+      "An image file of the operator's emblem or logo, shown on the about page beside OPERATOR_NAME (required with it): PNG, SVG or WebP, at most 200 KB, read when the portal starts; a missing, larger or other file stops the start. Relative paths are resolved against the project root. Unset: no emblem is shown.",
     secret: false,
     display: 'plain',
     schema: optionalText.refine((v) => v === undefined || /\.(?:png|svg|webp)$/i.test(v), {
@@ -650,7 +650,7 @@ export function loadEnv(source: Readonly<Record<string, string | undefined>> = p
       {
         variable: 'OPERATOR_EMBLEM',
         message:
-          "OPERATOR_EMBLEM needs OPERATOR_NAME, the emblem's alt text: set OPERATOR_NAME, or unset OPERATOR_EMBLEM",
+          'OPERATOR_EMBLEM needs OPERATOR_NAME, the name shown with the emblem: set OPERATOR_NAME, or unset OPERATOR_EMBLEM',
       },
     ]);
   }

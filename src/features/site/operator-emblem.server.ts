@@ -1,6 +1,6 @@
 /**
  * The operator's emblem (OPERATOR_EMBLEM): an image file read once, when the portal starts, and shown on the about page
- * with the operator's name as its alt text. Only a PNG, SVG or WebP file of at most 200 KB whose content is what its
+ * beside the operator's name (an empty alt: the name is read once). Only a PNG, SVG or WebP file of at most 200 KB whose content is what its
  * name says is accepted; anything else stops the start with one line naming the variable. Unset, there is no emblem:
  * none is ever made up.
  *

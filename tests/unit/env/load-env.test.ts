@@ -208,7 +208,7 @@ describe('loadEnv refuses', () => {
     expect(envErrorFor({ HELPLINES: 'call us' })).toMatch(/^HELPLINES must be "number\|what it is" entries/);
   });
 
-  it('an OPERATOR_EMBLEM that is not a .png, .svg or .webp file, or without OPERATOR_NAME (its alt text)', () => {
+  it('an OPERATOR_EMBLEM that is not a .png, .svg or .webp file, or without OPERATOR_NAME (shown with it)', () => {
     expect(envErrorFor({ OPERATOR_NAME: 'Sở Y tế', OPERATOR_EMBLEM: 'logo.jpg' })).toMatch(
       /^OPERATOR_EMBLEM must name a \.png, \.svg or \.webp file \(got "logo\.jpg"\)/,
     );

@@ -1,7 +1,7 @@
 /**
  * The operator's emblem (OPERATOR_EMBLEM): a PNG, SVG or WebP file of at most 200 KB, whose content is what its name
- * says, read once; anything else is refused with one line naming the variable; the about page shows it with the
- * operator's name as its alt text, and shows none when it is unset.
+ * says, read once; anything else is refused with one line naming the variable; the about page shows it beside the
+ * operator's name (so with an empty alt: a screen reader reads the name once), and shows none when it is unset.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,15 +89,14 @@ describe('the about page', () => {
   });
   afterAll(() => vi.unstubAllEnvs());
 
-  it('shows the emblem with the operator’s name as its alt text (vi and en)', async () => {
+  it('shows the emblem beside the operator’s name, which it does not repeat to a screen reader (vi and en)', async () => {
     vi.stubEnv('OPERATOR_NAME', 'Sở Y tế tỉnh Thái Nguyên');
     vi.stubEnv('OPERATOR_EMBLEM', file('about.svg', SVG));
     for (const lang of ['vi', 'en'] as const) {
       const html = await container.renderToString(AboutPage, { props: { lang } });
       const src = `data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}`;
-      expect(html).toContain(
-        `<img class="operator-emblem" src="${src}" alt="Sở Y tế tỉnh Thái Nguyên" data-operator-emblem>`,
-      );
+      expect(html).toContain(`<img class="operator-emblem" src="${src}" alt="" data-operator-emblem>`);
+      expect(html).toContain('<strong>Sở Y tế tỉnh Thái Nguyên</strong>');
     }
   });
 
