@@ -333,6 +333,25 @@ test.describe('a point and its report form', () => {
     await expect(page.getByRole('img', { name: /Thành phố Hà Nội/ })).toBeVisible();
   });
 
+  // Issue 19, item 7: the demo directory's notes were Vietnamese on English pages.
+  test("the demo notes are in the page's language, and the place in its word order", async ({ page }) => {
+    await page.goto(pointPath.en);
+    const lead = page.locator('main p.lead');
+    await expect(lead).toContainText('This is demo data, not a real place.');
+    await expect(lead).not.toHaveAttribute('lang');
+    await expect(page.locator('.point-service p').first()).toContainText('This is demo data');
+    await expect(page.locator('main')).toContainText('Demo number, it cannot be called');
+    await expect(page.locator('main')).not.toContainText('dữ liệu minh họa');
+    await expect(page.locator('.point-facts dd span.meta')).toHaveText(
+      /^.+ (?:commune|ward|special zone), .+ (?:province|City)$/,
+    );
+    await page.goto(pointPath.vi);
+    await expect(page.locator('main p.lead')).toContainText(
+      'Đây là dữ liệu minh họa (demo), không phải một địa điểm có thật.',
+    );
+    await expect(page.locator('main')).not.toContainText('This is demo data');
+  });
+
   for (const javaScriptEnabled of [false, true]) {
     test.describe(`with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
       test.use({ javaScriptEnabled });

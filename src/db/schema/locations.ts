@@ -17,6 +17,9 @@ export const locations = pgTable(
     name: text('name').notNull(),
     alternateName: text('alternate_name'),
     description: text('description').notNull().default(''),
+    // The description in English for the English pages (HSDS has one language per record); null: English pages show
+    // the Vietnamese one, marked lang="vi". The demo directory fills it; imports may leave it empty.
+    descriptionEn: text('description_en'),
     transportation: text('transportation'),
     // For a virtual location (HSDS location.url).
     url: text('url'),

@@ -22,6 +22,8 @@ export const phones = pgTable(
     extension: integer('extension'),
     type: text('type').notNull().default('voice'),
     description: text('description'),
+    // In English for the English pages; null: the Vietnamese one is shown (see locations.description_en).
+    descriptionEn: text('description_en'),
     ...timestamps(),
   },
   (t) => [

@@ -58,6 +58,8 @@ export const closures = pgTable(
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }).notNull(),
     description: text('description'),
+    // In English for the English pages; null: the Vietnamese one is shown (see locations.description_en).
+    descriptionEn: text('description_en'),
     ...timestamps(),
   },
   (t) => [

@@ -16,6 +16,8 @@ export const services = pgTable(
     name: text('name').notNull(),
     alternateName: text('alternate_name'),
     description: text('description').notNull().default(''),
+    // In English for the English pages; null: the Vietnamese one is shown (see locations.description_en).
+    descriptionEn: text('description_en'),
     serviceType: text('service_type').notNull(),
     status: text('status').notNull().default('active'),
     // Public contact details (HSDS service.url / service.email).

@@ -29,6 +29,8 @@ export interface LocationRow {
   organizationId: string;
   name: string;
   description: string;
+  /** English text, when given (null or absent: none). */
+  descriptionEn?: string | null;
   address: string | null;
   provinceCode: string;
   communeCode: string | null;
@@ -45,6 +47,8 @@ export interface ServiceRow {
   id: string;
   name: string;
   description: string;
+  /** English text, when given (null or absent: none). */
+  descriptionEn?: string | null;
   serviceType: string;
   status: string;
   minAge: number | null;
@@ -78,6 +82,8 @@ export interface ClosureRow {
   startsOn: string;
   endsOn: string;
   description: string | null;
+  /** English text, when given (null or absent: none). */
+  descriptionEn?: string | null;
 }
 
 /** A `phones` row (exactly one owner is set). */
@@ -88,6 +94,8 @@ export interface PhoneRow {
   serviceAtLocationId: string | null;
   number: string;
   description: string | null;
+  /** English text, when given (null or absent: none). */
+  descriptionEn?: string | null;
 }
 
 /** A `languages` row (phone-owned rows are ignored: a phone line's language is not the service's). */
@@ -171,7 +179,12 @@ export function assembleDirectory(rows: DirectoryRows, today: string): Directory
   const linkClosures = new Map<string, Closure[]>();
   for (const row of rows.closures) {
     if (row.endsOn < today) continue;
-    const closure: Closure = { startsOn: row.startsOn, endsOn: row.endsOn, description: row.description };
+    const closure: Closure = {
+      startsOn: row.startsOn,
+      endsOn: row.endsOn,
+      description: row.description,
+      ...english(row.descriptionEn),
+    };
     if (row.locationId !== null) append(locationClosures, row.locationId, closure);
     else if (row.serviceAtLocationId !== null) append(linkClosures, row.serviceAtLocationId, closure);
   }
@@ -218,6 +231,7 @@ export function assembleDirectory(rows: DirectoryRows, today: string): Directory
         type: service.serviceType,
         name: service.name,
         description: service.description,
+        ...english(service.descriptionEn),
         // Codes the database CHECKs against the shared lists.
         status: service.status as HsdsStatus,
         costs: costKinds.codes.filter((kind: CostKind) => serviceCosts.get(service.id)?.has(kind) ?? false),
@@ -242,6 +256,7 @@ export function assembleDirectory(rows: DirectoryRows, today: string): Directory
       id: location.id,
       name: location.name,
       description: location.description,
+      ...english(location.descriptionEn),
       organization: {
         id: organization.id,
         name: organization.name,
@@ -299,9 +314,14 @@ function uniquePhones(rows: readonly PhoneRow[]): PointPhone[] {
   for (const row of rows) {
     if (seen.has(row.number)) continue;
     seen.add(row.number);
-    phones.push({ number: row.number, description: row.description });
+    phones.push({ number: row.number, description: row.description, ...english(row.descriptionEn) });
   }
   return phones;
+}
+
+/** `descriptionEn` when there is English text; nothing otherwise (the page falls back to the Vietnamese). */
+function english(text: string | null | undefined): { descriptionEn?: string } {
+  return text === null || text === undefined || text.trim() === '' ? {} : { descriptionEn: text };
 }
 
 function later(a: Date, b: Date): Date {

@@ -70,6 +70,7 @@ async function readRows(handle: DatabaseHandle, demo: boolean): Promise<Director
           organizationId: locations.organizationId,
           name: locations.name,
           description: locations.description,
+          descriptionEn: locations.descriptionEn,
           address: locations.address,
           provinceCode: locations.provinceCode,
           communeCode: locations.communeCode,
@@ -87,6 +88,7 @@ async function readRows(handle: DatabaseHandle, demo: boolean): Promise<Director
           id: services.id,
           name: services.name,
           description: services.description,
+          descriptionEn: services.descriptionEn,
           serviceType: services.serviceType,
           status: services.status,
           minAge: services.minAge,
@@ -120,6 +122,7 @@ async function readRows(handle: DatabaseHandle, demo: boolean): Promise<Director
           startsOn: closures.startsOn,
           endsOn: closures.endsOn,
           description: closures.description,
+          descriptionEn: closures.descriptionEn,
         })
         .from(closures);
       const phoneRows = await tx
@@ -130,6 +133,7 @@ async function readRows(handle: DatabaseHandle, demo: boolean): Promise<Director
           serviceAtLocationId: phones.serviceAtLocationId,
           number: phones.number,
           description: phones.description,
+          descriptionEn: phones.descriptionEn,
         })
         .from(phones);
       const languageRows = await tx

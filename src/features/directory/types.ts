@@ -22,6 +22,8 @@ export interface Closure {
   startsOn: string;
   endsOn: string;
   description: string | null;
+  /** The same in English, for the English pages; absent: they show the Vietnamese one (marked `lang="vi"`). */
+  descriptionEn?: string;
 }
 
 /** One service offered at a point. */
@@ -31,6 +33,8 @@ export interface PointService {
   type: ServiceType;
   name: string;
   description: string;
+  /** The same in English, for the English pages; absent: they show the Vietnamese one (marked `lang="vi"`). */
+  descriptionEn?: string;
   status: HsdsStatus;
   costs: readonly CostKind[];
   /** ISO 639-1 codes of the languages the service is given in (e.g. `vi`, `en`, `km`). */
@@ -47,6 +51,8 @@ export interface PointService {
 export interface PointPhone {
   number: string;
   description: string | null;
+  /** The same in English, for the English pages; absent: they show the Vietnamese one (marked `lang="vi"`). */
+  descriptionEn?: string;
 }
 
 /** A place that gives help: what the locator lists and the intake routes to. Never carries the notification e-mail. */
@@ -55,6 +61,8 @@ export interface DirectoryPoint {
   id: string;
   name: string;
   description: string;
+  /** The same in English, for the English pages; absent: they show the Vietnamese one (marked `lang="vi"`). */
+  descriptionEn?: string;
   organization: { id: string; name: string; operatorKind: OperatorKind };
   address: string | null;
   provinceCode: string;

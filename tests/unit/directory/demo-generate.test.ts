@@ -61,6 +61,21 @@ describe('the demo directory generator', () => {
     for (const phone of demo.phones) expect(phone.number).toMatch(/^02\d{2} 000 \d{4}$/);
   });
 
+  it('gives every point, service, phone and closure its text in English too, marked as demo', () => {
+    const texts = [...demo.locations, ...demo.services, ...demo.phones, ...demo.closures];
+    // Letters English never has: a text still (or partly) in Vietnamese.
+    const vietnamese = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+    expect(texts.filter((row) => row.descriptionEn === '' || vietnamese.test(row.descriptionEn))).toEqual([]);
+    expect([...demo.locations, ...demo.services].filter((row) => !row.descriptionEn.includes('demo data'))).toEqual([]);
+  });
+
+  it('speaks of people, never of "addicts", in English', () => {
+    const english = [...demo.locations, ...demo.services, ...demo.phones, ...demo.closures].map(
+      (row) => row.descriptionEn,
+    );
+    expect(english.filter((text) => /addict|abuser|junkie/i.test(text))).toEqual([]);
+  });
+
   it('names points as people expect them', () => {
     const names = demo.locations.map((location) => location.name);
     expect(names.some((name) => /^Trạm Y tế (xã|phường|đặc khu) /.test(name))).toBe(true);

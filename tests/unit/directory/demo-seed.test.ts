@@ -24,6 +24,20 @@ describe(`the demo directory in the database, on ${testEngine}`, () => {
     expect(first.inserted).toBe(generateDemoDirectory().locations.length);
   });
 
+  it('gives a demo directory seeded before its English texts those texts at the next start', async () => {
+    await test.db.update(locations).set({ descriptionEn: null }).where(eq(locations.isDemo, true));
+    await test.db.update(services).set({ descriptionEn: null }).where(eq(services.isDemo, true));
+    expect(await seedDemoDirectory(test.handle)).toEqual({ inserted: 0 });
+    const [missing] = await test.db
+      .select({ n: count() })
+      .from(locations)
+      .where(sql`${locations.isDemo} and ${locations.descriptionEn} is null`);
+    expect(missing?.n).toBe(0);
+    const points = await loadDirectory(test.handle, { demo: true, now: NOW });
+    expect(points.every((point) => point.descriptionEn?.endsWith('This is demo data, not a real place.'))).toBe(true);
+    expect(points.every((point) => point.services.every((service) => service.descriptionEn !== undefined))).toBe(true);
+  });
+
   it('covers all 34 provinces and every service type', async () => {
     const provinces = await test.db
       .selectDistinct({ code: locations.provinceCode })

@@ -3,7 +3,8 @@
  * portal can be tried end to end without real data (`DEMO=1`). Deterministic: a seeded generator per province (no
  * `Math.random`, no clock) and name-based UUIDs, so every run, on every machine, gives the same rows and ids.
  *
- * Everything here is marked as demo: `is_demo = true`, descriptions say "dữ liệu minh họa", notification addresses are
+ * Everything here is marked as demo: `is_demo = true`, descriptions say "dữ liệu minh họa" ("demo data" in their
+ * English versions, which the English pages show), notification addresses are
  * `…@example.invalid` (a reserved domain that can never receive mail), and phone numbers have a subscriber part
  * beginning with 000, which is never assigned, in the usual 0AAA XXX XXXX layout.
  *
@@ -38,6 +39,8 @@ export interface DemoLocation {
   organizationId: string;
   name: string;
   description: string;
+  /** The description in English (`locations.description_en`). */
+  descriptionEn: string;
   address: string;
   provinceCode: string;
   communeCode: string;
@@ -55,6 +58,8 @@ export interface DemoService {
   organizationId: string;
   name: string;
   description: string;
+  /** The description in English (`services.description_en`). */
+  descriptionEn: string;
   serviceType: ServiceType;
   status: HsdsStatus;
   minAge: number | null;
@@ -91,6 +96,7 @@ export interface DemoClosure {
   startsOn: string;
   endsOn: string;
   description: string;
+  descriptionEn: string;
 }
 
 /** A location's public phone. */
@@ -102,6 +108,7 @@ export interface DemoPhone {
   serviceAtLocationId: null;
   number: string;
   description: string;
+  descriptionEn: string;
 }
 
 /** A language a service is given in. */
@@ -186,12 +193,41 @@ const WEEKDAYS = 'MO,TU,WE,TH,FR';
 const EVERY_DAY = 'MO,TU,WE,TH,FR,SA,SU';
 
 const CLOSURES = [
-  { startsOn: '2026-12-14', endsOn: '2026-12-15', description: 'Tập huấn chuyên môn cho nhân viên' },
-  { startsOn: '2026-12-28', endsOn: '2026-12-28', description: 'Họp tổng kết năm' },
-  { startsOn: '2027-01-11', endsOn: '2027-01-13', description: 'Sửa chữa phòng tư vấn' },
+  {
+    startsOn: '2026-12-14',
+    endsOn: '2026-12-15',
+    description: 'Tập huấn chuyên môn cho nhân viên',
+    descriptionEn: 'Staff training',
+  },
+  {
+    startsOn: '2026-12-28',
+    endsOn: '2026-12-28',
+    description: 'Họp tổng kết năm',
+    descriptionEn: 'End-of-year meeting',
+  },
+  {
+    startsOn: '2027-01-11',
+    endsOn: '2027-01-13',
+    description: 'Sửa chữa phòng tư vấn',
+    descriptionEn: 'Repairs to the counselling room',
+  },
 ] as const;
 
-const DEMO_NOTE = 'Đây là dữ liệu minh họa (demo), không phải một địa điểm có thật.';
+/** A text of the demo directory in both languages: Vietnamese in `description`, English in `description_en`. */
+interface Text {
+  vi: string;
+  en: string;
+}
+
+const DEMO_NOTE: Text = {
+  vi: 'Đây là dữ liệu minh họa (demo), không phải một địa điểm có thật.',
+  en: 'This is demo data, not a real place.',
+};
+
+/** A text followed by the demo note, in each language. */
+function withNote(text: Text): { description: string; descriptionEn: string } {
+  return { description: `${text.vi} ${DEMO_NOTE.vi}`, descriptionEn: `${text.en} ${DEMO_NOTE.en}` };
+}
 
 /** Generates the demo directory (see the module comment). The same options always give the same rows. */
 export function generateDemoDirectory(options: DemoOptions = {}): DemoDirectory {
@@ -257,7 +293,7 @@ function shareByCommunes(total: number): Map<string, number> {
 interface ServiceSpec {
   type: ServiceType;
   name: string;
-  description: string;
+  description: Text;
   costs: readonly { kind: CostKind; amount?: number; amountDescription?: string; option?: string }[];
   minAge?: number;
   maxAge?: number;
@@ -334,7 +370,7 @@ class ProvinceBuilder {
     out.organizations.push({
       id: organizationId,
       name: shape.organization === shape.name ? name : shape.organization,
-      description: DEMO_NOTE,
+      description: DEMO_NOTE.vi,
       operatorKind: shape.operatorKind,
       isDemo: true,
     });
@@ -342,7 +378,7 @@ class ProvinceBuilder {
       id: locationId,
       organizationId,
       name,
-      description: `${shape.description} ${DEMO_NOTE}`,
+      ...withNote(shape.description),
       address: `Địa chỉ minh họa, ${commune.fullName}, ${province.fullName}`,
       provinceCode: province.code,
       communeCode: commune.code,
@@ -361,8 +397,12 @@ class ProvinceBuilder {
       locationId,
       serviceAtLocationId: null,
       number: `02${province.code} 000 ${pad(this.ordinal, 4)}`,
-      description:
-        kind === 'rehab-facility' ? 'Trực 24/7 (số minh họa, không gọi được)' : 'Số minh họa, không gọi được',
+      ...(kind === 'rehab-facility'
+        ? {
+            description: 'Trực 24/7 (số minh họa, không gọi được)',
+            descriptionEn: 'Answered 24/7 (demo number, it cannot be called)',
+          }
+        : { description: 'Số minh họa, không gọi được', descriptionEn: 'Demo number, it cannot be called' }),
     });
     shape.hours.forEach((hours, index) => {
       out.schedules.push({
@@ -390,7 +430,7 @@ class ProvinceBuilder {
         id: serviceId,
         organizationId,
         name: spec.name,
-        description: `${spec.description} ${DEMO_NOTE}`,
+        ...withNote(spec.description),
         serviceType: spec.type,
         status: prng.chance(0.03) ? 'inactive' : 'active',
         minAge: spec.minAge ?? null,
@@ -451,7 +491,7 @@ interface PointShape {
   name: string;
   organization: string;
   operatorKind: OperatorKind;
-  description: string;
+  description: Text;
   hours: { byday: string; opens: string; closes: string }[];
   services: ServiceSpec[];
 }
@@ -474,7 +514,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         {
           type: 'counselling',
           name: 'Tư vấn về ma túy và cai nghiện',
-          description: 'Tư vấn cho người sử dụng ma túy và gia đình, giữ bí mật.',
+          description: {
+            vi: 'Tư vấn cho người sử dụng ma túy và gia đình, giữ bí mật.',
+            en: 'Confidential counselling for people who use drugs and their families.',
+          },
           costs: [{ kind: 'free' }],
           minorityChance: 0.5,
         },
@@ -483,7 +526,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         services.push({
           type: 'hiv-hepatitis-testing',
           name: 'Xét nghiệm HIV, viêm gan B và C',
-          description: 'Xét nghiệm tự nguyện, có tư vấn trước và sau xét nghiệm.',
+          description: {
+            vi: 'Xét nghiệm tự nguyện, có tư vấn trước và sau xét nghiệm.',
+            en: 'Voluntary testing, with counselling before and after the test.',
+          },
           costs: [{ kind: 'free' }, { kind: 'insurance' }],
           hours: [{ byday: 'TU,TH', opens: '07:30', closes: '11:30' }],
           minorityChance: 0.3,
@@ -493,7 +539,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         services.push({
           type: 'voluntary-rehab',
           name: 'Cai nghiện tự nguyện tại gia đình',
-          description: 'Lập kế hoạch và theo dõi cai nghiện tại gia đình.',
+          description: {
+            vi: 'Lập kế hoạch và theo dõi cai nghiện tại gia đình.',
+            en: 'Planning and follow-up for stopping drug use at home.',
+          },
           costs: [{ kind: 'free' }],
           minAge: 12,
           minorityChance: 0.5,
@@ -503,7 +552,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         services.push({
           type: 'mental-health',
           name: 'Khám, tư vấn sức khỏe tâm thần ban đầu',
-          description: 'Sàng lọc trầm cảm, lo âu; chuyển tuyến khi cần.',
+          description: {
+            vi: 'Sàng lọc trầm cảm, lo âu; chuyển tuyến khi cần.',
+            en: 'Screening for depression and anxiety, and referral when needed.',
+          },
           costs: [{ kind: 'insurance' }],
           minorityChance: 0.3,
         });
@@ -512,7 +564,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         name: `Trạm Y tế ${unit}`,
         organization: `Trạm Y tế ${unit}`,
         operatorKind: 'health-station',
-        description: 'Trạm y tế tiếp nhận tư vấn về ma túy trong giờ hành chính.',
+        description: {
+          vi: 'Trạm y tế tiếp nhận tư vấn về ma túy trong giờ hành chính.',
+          en: 'The health station gives counselling about drugs during office hours.',
+        },
         hours: officeHours(prng.chance(0.4)),
         services,
       };
@@ -522,14 +577,20 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         {
           type: 'consultation-point',
           name: 'Tư vấn, hỗ trợ cai nghiện tại cộng đồng',
-          description: 'Tiếp nhận, tư vấn và kết nối dịch vụ cho người sử dụng ma túy và gia đình.',
+          description: {
+            vi: 'Tiếp nhận, tư vấn và kết nối dịch vụ cho người sử dụng ma túy và gia đình.',
+            en: 'Advice, and referral to other services, for people who use drugs and their families.',
+          },
           costs: [{ kind: 'free' }],
           minorityChance: 0.5,
         },
         {
           type: 'voluntary-rehab',
           name: 'Hỗ trợ cai nghiện tự nguyện tại cộng đồng',
-          description: 'Đăng ký và hỗ trợ cai nghiện tự nguyện tại cộng đồng.',
+          description: {
+            vi: 'Đăng ký và hỗ trợ cai nghiện tự nguyện tại cộng đồng.',
+            en: 'Registration and support for voluntary treatment in the community.',
+          },
           costs: [{ kind: 'free' }],
           minAge: 12,
           minorityChance: 0.5,
@@ -539,7 +600,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         services.push({
           type: 'post-rehab-support',
           name: 'Hỗ trợ sau cai: việc làm, học nghề',
-          description: 'Giới thiệu việc làm, học nghề và vay vốn cho người sau cai nghiện.',
+          description: {
+            vi: 'Giới thiệu việc làm, học nghề và vay vốn cho người sau cai nghiện.',
+            en: 'Help with finding work, vocational training and loans after treatment.',
+          },
           costs: [{ kind: 'free' }],
           minAge: 16,
           minorityChance: 0.5,
@@ -549,7 +613,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         name: `Điểm tư vấn cộng đồng ${unit}`,
         organization: `Điểm tư vấn cộng đồng ${unit}`,
         operatorKind: 'community-point',
-        description: 'Điểm tư vấn, hỗ trợ cai nghiện ma túy tại cộng đồng.',
+        description: {
+          vi: 'Điểm tư vấn, hỗ trợ cai nghiện ma túy tại cộng đồng.',
+          en: 'A community point for counselling and support for people who want to stop using drugs.',
+        },
         hours: officeHours(prng.chance(0.5)),
         services,
       };
@@ -559,7 +626,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         name: `Cơ sở điều trị methadone ${commune.name}`,
         organization: `Trung tâm Y tế khu vực ${commune.name}`,
         operatorKind: 'health-facility',
-        description: 'Cấp phát thuốc methadone hằng ngày, kể cả ngày lễ.',
+        description: {
+          vi: 'Cấp phát thuốc methadone hằng ngày, kể cả ngày lễ.',
+          en: 'Gives out methadone every day, public holidays included.',
+        },
         // Methadone is taken every day: the clinic dispenses seven days a week.
         hours: [
           { byday: EVERY_DAY, opens: '06:30', closes: '11:00' },
@@ -569,7 +639,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
           {
             type: 'methadone',
             name: 'Điều trị nghiện các chất dạng thuốc phiện bằng methadone',
-            description: 'Khám, đánh giá và điều trị duy trì bằng methadone.',
+            description: {
+              vi: 'Khám, đánh giá và điều trị duy trì bằng methadone.',
+              en: 'Assessment and maintenance treatment with methadone.',
+            },
             costs: [
               { kind: 'insurance' },
               { kind: 'fee', amount: 10_000, amountDescription: 'mỗi ngày uống thuốc (minh họa)' },
@@ -580,14 +653,20 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
           {
             type: 'counselling',
             name: 'Tư vấn tuân thủ điều trị',
-            description: 'Tư vấn cho người đang điều trị và gia đình.',
+            description: {
+              vi: 'Tư vấn cho người đang điều trị và gia đình.',
+              en: 'Counselling for people in treatment and their families.',
+            },
             costs: [{ kind: 'free' }],
             minorityChance: 0.2,
           },
           {
             type: 'hiv-hepatitis-testing',
             name: 'Xét nghiệm HIV, viêm gan',
-            description: 'Xét nghiệm định kỳ cho người điều trị và người có nhu cầu.',
+            description: {
+              vi: 'Xét nghiệm định kỳ cho người điều trị và người có nhu cầu.',
+              en: 'Regular testing for people in treatment and for anyone who asks.',
+            },
             costs: [{ kind: 'free' }],
             minorityChance: 0.2,
           },
@@ -598,7 +677,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         {
           type: 'rehab-facility',
           name: 'Cai nghiện ma túy tự nguyện tại cơ sở',
-          description: 'Cai nghiện nội trú có điều trị, tư vấn và lao động trị liệu.',
+          description: {
+            vi: 'Cai nghiện nội trú có điều trị, tư vấn và lao động trị liệu.',
+            en: 'Residential treatment with medical care, counselling and work therapy.',
+          },
           costs: [
             {
               kind: 'fee',
@@ -613,7 +695,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         {
           type: 'counselling',
           name: 'Tư vấn trước khi vào cơ sở',
-          description: 'Tư vấn cho người muốn cai nghiện tại cơ sở và gia đình.',
+          description: {
+            vi: 'Tư vấn cho người muốn cai nghiện tại cơ sở và gia đình.',
+            en: 'Counselling for people thinking about residential treatment, and their families.',
+          },
           costs: [{ kind: 'free' }],
           minAge: 18,
           minorityChance: 0.2,
@@ -623,7 +708,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         services.push({
           type: 'post-rehab-support',
           name: 'Dạy nghề, hỗ trợ tái hòa nhập cộng đồng',
-          description: 'Học nghề trong thời gian cai và kết nối việc làm khi trở về.',
+          description: {
+            vi: 'Học nghề trong thời gian cai và kết nối việc làm khi trở về.',
+            en: 'Vocational training during treatment and help finding work afterwards.',
+          },
           costs: [{ kind: 'free' }],
           minAge: 18,
           minorityChance: 0.2,
@@ -633,7 +721,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         name: `Cơ sở cai nghiện ma túy ${provinceUnit}`,
         organization: `Cơ sở cai nghiện ma túy ${provinceUnit}`,
         operatorKind: 'police-facility',
-        description: 'Cơ sở cai nghiện nội trú, tiếp nhận 24 giờ mỗi ngày.',
+        description: {
+          vi: 'Cơ sở cai nghiện nội trú, tiếp nhận 24 giờ mỗi ngày.',
+          en: 'A residential treatment facility, admitting people 24 hours a day.',
+        },
         hours: [{ byday: EVERY_DAY, opens: '00:00', closes: '24:00' }],
         services,
       };
@@ -643,7 +734,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         {
           type: 'post-rehab-support',
           name: 'Nhóm tự lực, hỗ trợ việc làm và vay vốn sau cai',
-          description: 'Sinh hoạt nhóm, giới thiệu việc làm và vốn vay ưu đãi.',
+          description: {
+            vi: 'Sinh hoạt nhóm, giới thiệu việc làm và vốn vay ưu đãi.',
+            en: 'Group meetings, help with finding work and low-interest loans.',
+          },
           costs: [{ kind: 'free' }],
           minAge: 16,
           minorityChance: 0.5,
@@ -653,7 +747,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         services.push({
           type: 'counselling',
           name: 'Tư vấn đồng đẳng',
-          description: 'Trò chuyện với người đã từng cai nghiện thành công.',
+          description: {
+            vi: 'Trò chuyện với người đã từng cai nghiện thành công.',
+            en: 'Talk with people who have stopped using drugs themselves.',
+          },
           costs: [{ kind: 'free' }],
           minorityChance: 0.5,
         });
@@ -662,7 +759,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         name: `Nhóm hỗ trợ sau cai ${unit}`,
         organization: `Hội Liên hiệp Phụ nữ ${unit}`,
         operatorKind: 'social-organisation',
-        description: 'Nhóm hỗ trợ người sau cai nghiện và gia đình, sinh hoạt buổi tối và sáng thứ Bảy.',
+        description: {
+          vi: 'Nhóm hỗ trợ người sau cai nghiện và gia đình, sinh hoạt buổi tối và sáng thứ Bảy.',
+          en: 'A support group for people after treatment and their families, meeting on weekday evenings and Saturday mornings.',
+        },
         hours: [
           { byday: 'TU,TH', opens: '18:00', closes: '20:30' },
           { byday: 'SA', opens: '08:00', closes: '11:00' },
@@ -676,7 +776,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         {
           type: 'mental-health',
           name: 'Khám và điều trị sức khỏe tâm thần',
-          description: 'Khám, điều trị rối loạn tâm thần liên quan đến sử dụng chất.',
+          description: {
+            vi: 'Khám, điều trị rối loạn tâm thần liên quan đến sử dụng chất.',
+            en: 'Diagnosis and treatment of mental health conditions related to substance use.',
+          },
           costs: [
             { kind: 'insurance' },
             { kind: 'fee', amount: 150_000, amountDescription: 'mỗi lần khám (minh họa)' },
@@ -687,7 +790,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
           ? {
               type: 'counselling',
               name: 'Tư vấn tâm lý cho thanh thiếu niên',
-              description: 'Tư vấn cho người từ 12 đến 24 tuổi.',
+              description: {
+                vi: 'Tư vấn cho người từ 12 đến 24 tuổi.',
+                en: 'Counselling for young people aged 12 to 24.',
+              },
               costs: [{ kind: 'free' }],
               minAge: 12,
               maxAge: 24,
@@ -696,7 +802,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
           : {
               type: 'counselling',
               name: 'Tư vấn tâm lý',
-              description: 'Tư vấn tâm lý cá nhân và gia đình.',
+              description: {
+                vi: 'Tư vấn tâm lý cá nhân và gia đình.',
+                en: 'Counselling for individuals and families.',
+              },
               costs: [{ kind: 'fee', amount: 200_000, amountDescription: 'mỗi buổi (minh họa)' }],
               minorityChance: 0.2,
             },
@@ -705,7 +814,7 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         services.push({
           type: 'hiv-hepatitis-testing',
           name: 'Xét nghiệm HIV, viêm gan',
-          description: 'Xét nghiệm tự nguyện, có tư vấn.',
+          description: { vi: 'Xét nghiệm tự nguyện, có tư vấn.', en: 'Voluntary testing, with counselling.' },
           costs: [{ kind: 'insurance' }],
           minorityChance: 0.2,
         });
@@ -714,7 +823,10 @@ function pointShape(kind: PointKind, commune: Commune, unit: string, province: P
         name: `Phòng khám sức khỏe tâm thần ${commune.name}`,
         organization: `Trung tâm Y tế khu vực ${commune.name}`,
         operatorKind: 'health-facility',
-        description: 'Phòng khám chuyên khoa tâm thần trong giờ hành chính.',
+        description: {
+          vi: 'Phòng khám chuyên khoa tâm thần trong giờ hành chính.',
+          en: 'A mental health clinic, open during office hours.',
+        },
         hours: officeHours(false),
         services,
       };

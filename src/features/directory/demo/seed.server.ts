@@ -2,7 +2,7 @@
  * Writes the demo directory into the database: once, in one transaction. Run at start in demo mode
  * (`prepareDirectory` in `boot.server.ts`).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '#src/db/client.server.ts';
 import {
   closures,
@@ -31,7 +31,10 @@ export async function seedDemoDirectory(
 ): Promise<{ inserted: number }> {
   return handle.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: locations.id }).from(locations).where(eq(locations.isDemo, true)).limit(1);
-    if (existing !== undefined) return { inserted: 0 };
+    if (existing !== undefined) {
+      await addEnglish(tx, directory);
+      return { inserted: 0 };
+    }
     for (const rows of chunks(directory.organizations))
       await tx.insert(organizations).values(rows).onConflictDoNothing();
     let inserted = 0;
@@ -50,6 +53,45 @@ export async function seedDemoDirectory(
     for (const rows of chunks(directory.costOptions)) await tx.insert(costOptions).values(rows).onConflictDoNothing();
     return { inserted };
   });
+}
+
+type Transaction = Parameters<Parameters<DatabaseHandle['db']['transaction']>[0]>[0];
+
+/**
+ * A demo directory seeded before it had English texts (migration 0010) gets them, once: only rows still without one
+ * are written, so a second start finds nothing to do after one query.
+ */
+async function addEnglish(tx: Transaction, directory: DemoDirectory): Promise<void> {
+  const [missing] = await tx
+    .select({ id: locations.id })
+    .from(locations)
+    .where(and(eq(locations.isDemo, true), isNull(locations.descriptionEn)))
+    .limit(1);
+  if (missing === undefined) return;
+  for (const row of directory.locations) {
+    await tx
+      .update(locations)
+      .set({ descriptionEn: row.descriptionEn })
+      .where(and(eq(locations.id, row.id), isNull(locations.descriptionEn)));
+  }
+  for (const row of directory.services) {
+    await tx
+      .update(services)
+      .set({ descriptionEn: row.descriptionEn })
+      .where(and(eq(services.id, row.id), isNull(services.descriptionEn)));
+  }
+  for (const row of directory.phones) {
+    await tx
+      .update(phones)
+      .set({ descriptionEn: row.descriptionEn })
+      .where(and(eq(phones.id, row.id), isNull(phones.descriptionEn)));
+  }
+  for (const row of directory.closures) {
+    await tx
+      .update(closures)
+      .set({ descriptionEn: row.descriptionEn })
+      .where(and(eq(closures.id, row.id), isNull(closures.descriptionEn)));
+  }
 }
 
 function chunks<T>(rows: readonly T[]): T[][] {

@@ -68,6 +68,26 @@ export function formatDay(value: string, lang: Lang): string {
   return Number.isNaN(date.getTime()) ? value : formatDate(date, lang);
 }
 
+/** A directory text as a page of `lang` shows it. */
+export interface LocalText {
+  readonly text: string;
+  /** `"vi"` when the text is Vietnamese on a page in another language (for its element's `lang`); else undefined. */
+  readonly lang: 'vi' | undefined;
+}
+
+/**
+ * A description from the directory in the page's language: its English version on English pages when the directory
+ * has one, else the Vietnamese text, marked as Vietnamese so that screen readers read it as such.
+ */
+export function localText(
+  item: { readonly description: string | null; readonly descriptionEn?: string },
+  lang: Lang,
+): LocalText {
+  if (lang === 'vi') return { text: item.description ?? '', lang: undefined };
+  if (item.descriptionEn !== undefined) return { text: item.descriptionEn, lang: undefined };
+  return { text: item.description ?? '', lang: 'vi' };
+}
+
 /** A closure as "Từ 1 tháng 1 đến 3 tháng 1, 2027 (Tết)". */
 export function formatClosure(closure: Closure, lang: Lang): string {
   const t = useTranslations(lang);
@@ -78,7 +98,9 @@ export function formatClosure(closure: Closure, lang: Lang): string {
           from: formatDay(closure.startsOn, lang),
           to: formatDay(closure.endsOn, lang),
         });
-  return closure.description ? `${range} (${closure.description})` : range;
+  // The reason in the page's language when the directory gives it (a Vietnamese one stays as it is).
+  const reason = localText(closure, lang).text;
+  return reason ? `${range} (${reason})` : range;
 }
 
 /** The distinct cost kinds of some services, in the shared list's order, as labels. */
