@@ -3,6 +3,7 @@
  * (as the JSON API does), and only the form encodings a browser sends are read. Files are dropped; only text fields
  * are kept, in the order they came.
  */
+import { parseMediaType } from '#src/lib/media-type.ts';
 import { readLimitedBody } from '#src/lib/read-limited-body.ts';
 
 /**
@@ -15,11 +16,10 @@ export type FormBody = { ok: true; fields: URLSearchParams } | { ok: false; reas
 
 /** The POST body of a form as URLSearchParams, or why it could not be read. Never throws. */
 export async function readFormBody(request: Request, limit: number = MAX_FORM_BYTES): Promise<FormBody> {
-  // The multipart boundary is case-sensitive: only the media type is compared in lower case.
-  const type = request.headers.get('content-type') ?? '';
-  const media = type.toLowerCase();
-  const urlencoded = media.startsWith('application/x-www-form-urlencoded');
-  const multipart = media.startsWith('multipart/form-data');
+  const type = request.headers.get('content-type');
+  const media = parseMediaType(type)?.type;
+  const urlencoded = media === 'application/x-www-form-urlencoded';
+  const multipart = media === 'multipart/form-data';
   if (!urlencoded && !multipart) return { ok: false, reason: 'unsupported' };
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit)
@@ -34,7 +34,8 @@ export async function readFormBody(request: Request, limit: number = MAX_FORM_BY
   if (urlencoded) return { ok: true, fields: new URLSearchParams(new TextDecoder().decode(bytes)) };
   try {
     const form = await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
-      headers: { 'content-type': type },
+      // The header as sent: the multipart boundary is case-sensitive.
+      headers: { 'content-type': type ?? '' },
     }).formData();
     const fields = new URLSearchParams();
     for (const [name, value] of form) if (typeof value === 'string') fields.append(name, value);

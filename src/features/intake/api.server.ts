@@ -10,12 +10,12 @@
  * sent again answers 200 with the same receipt (15 minutes, same answers) or 409. The public description of all this
  * is `openapi.json` (served at `/api/intake/openapi.json`): change both together, `api-doc.test.ts` checks them.
  */
-import contentType from 'content-type';
 import Negotiator from 'negotiator';
 import type { ClientKey } from '#src/features/anti-abuse/client-key.server.ts';
 import type { Lang } from '#src/i18n/index.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { log } from '#src/lib/log.ts';
+import { parseMediaType } from '#src/lib/media-type.ts';
 import { FORM_TOKEN_FIELD } from './form-token.server.ts';
 import { handleIntake } from './handle-intake.server.ts';
 import { intakeMessage, type IntakeMessageKey } from './messages.ts';
@@ -179,15 +179,8 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 
 /** `application/json`, with no parameter or `charset=utf-8` only. */
 function isJsonContentType(value: string | null): boolean {
-  if (value === null) return false;
-  let parsed: contentType.ParsedMediaType;
-  try {
-    // RFC 9110 media type syntax (quoted values, case) by the content-type library, as Express reads it.
-    parsed = contentType.parse(value);
-  } catch {
-    return false;
-  }
-  if (parsed.type !== 'application/json') return false;
+  const parsed = parseMediaType(value);
+  if (parsed?.type !== 'application/json') return false;
   return Object.entries(parsed.parameters).every(
     ([name, parameter]) => name === 'charset' && parameter.toLowerCase() === 'utf-8',
   );

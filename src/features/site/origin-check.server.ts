@@ -7,6 +7,7 @@
  * form's content type, or with none, must come from one of our origins.
  */
 import { loadEnv } from '#src/env.server.ts';
+import { parseMediaType } from '#src/lib/media-type.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What an HTML form can send without a preflight; anything else cross-site needs CORS, which we never grant. */
@@ -42,8 +43,9 @@ export function isCrossSiteForm(request: Request, own: readonly string[]): boole
   if (SAFE_METHODS.has(request.method)) return false;
   const origin = request.headers.get('origin');
   if (origin !== null && own.includes(origin)) return false;
-  const type = request.headers.get('content-type')?.toLowerCase();
-  return type === undefined || FORM_TYPES.some((form) => type.includes(form));
+  // No type, or one that cannot be read, counts as a form's: refused rather than guessed at.
+  const type = parseMediaType(request.headers.get('content-type'))?.type;
+  return type === undefined || FORM_TYPES.includes(type);
 }
 
 /** Astro's own answer to a refused request, kept so clients see the same thing. */

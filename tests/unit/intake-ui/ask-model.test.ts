@@ -206,6 +206,11 @@ describe('the ask page', () => {
     expect((await buildAskModel(contextFor(h, json), 'vi')).status).toBe(415);
   });
 
+  it('reads a form whose Content-Type has capitals and a quoted charset', async () => {
+    const type = { 'content-type': 'Application/X-WWW-Form-URLencoded; charset="UTF-8"' };
+    expect((await ask({ ...validForm(), action: 'edit' }, type)).status).toBe(200);
+  });
+
   it('answers 503 with the form kept when the database fails', async () => {
     const broken = { ...h.services, database: async () => Promise.reject(new Error('connection refused')) };
     const { log } = await import('#src/lib/log.ts');

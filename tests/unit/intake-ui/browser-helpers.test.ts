@@ -54,6 +54,16 @@ describe('reading a form body', () => {
     expect(multipart.ok && [...multipart.fields.keys()]).toEqual(['who']);
   });
 
+  it('reads the media type as RFC 9110 writes it: any case, quoted parameters', async () => {
+    const read = await readFormBody(request('who=self', 'Application/X-WWW-Form-URLencoded; charset="UTF-8"'));
+    expect(read.ok && read.fields.get('who')).toBe('self');
+  });
+
+  it('refuses a type that only starts like a form, or a malformed header', async () => {
+    for (const type of ['application/x-www-form-urlencoded-json', 'application/x-www-form-urlencoded; charset'])
+      expect(await readFormBody(request('who=self', type))).toEqual({ ok: false, reason: 'unsupported' });
+  });
+
   it('refuses a body over the limit before parsing it, with or without Content-Length, and anything but a form', async () => {
     expect(await readFormBody(request('a='.padEnd(100, 'x'), 'application/x-www-form-urlencoded'), 50)).toEqual({
       ok: false,

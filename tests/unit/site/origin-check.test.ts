@@ -38,6 +38,12 @@ describe('the origin check', () => {
     }
   });
 
+  it('reads the form types in any case and with quoted parameters, and takes a malformed type for a form', () => {
+    for (const type of ['Multipart/Form-Data; boundary="x y"', 'TEXT/PLAIN; charset="UTF-8"', 'text/plain; charset'])
+      expect(check(form('https://attacker.example', {}, type), SITE, 1)).toBe(true);
+    expect(check(form('https://attacker.example', {}, 'Application/JSON; charset="utf-8"'), SITE, 1)).toBe(false);
+  });
+
   it('leaves reads and non-form bodies alone (a cross-site JSON request needs CORS, which is never granted)', () => {
     expect(check(new Request('http://hotro.example.gov.vn/'), SITE, 1)).toBe(false);
     expect(check(form('https://attacker.example', {}, 'application/json'), SITE, 1)).toBe(false);

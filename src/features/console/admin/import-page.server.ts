@@ -7,6 +7,7 @@ import type { AstroGlobal } from 'astro';
 import type { FieldError } from '#src/components/form/types.ts';
 import { formatProblem, type ImportSummary, type SourceKind } from '#src/features/directory/import/index.server.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
+import { parseMediaType } from '#src/lib/media-type.ts';
 import { readLimitedBody } from '#src/lib/read-limited-body.ts';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FORM_BYTES } from '../forms.server.ts';
 import type { Principal } from '../principal.ts';
@@ -40,7 +41,7 @@ interface Upload {
 /** The multipart body: its text fields and the file; undefined when too large or not multipart. */
 async function readUpload(request: Request): Promise<Upload | 'too-large' | undefined> {
   const type = request.headers.get('content-type') ?? '';
-  if (!type.toLowerCase().startsWith('multipart/form-data')) return undefined;
+  if (parseMediaType(type)?.type !== 'multipart/form-data') return undefined;
   const bytes = await readLimitedBody(request, MAX_IMPORT_FORM_BYTES, { discardUpTo: DISCARD_UP_TO_BYTES }).catch(
     () => undefined,
   );
