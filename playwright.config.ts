@@ -72,6 +72,9 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: process.env.E2E_DATA_DIR ?? '.tmp/e2e-data',
+      // The default folder is emptied when the server starts, so a second run on one machine starts from the same
+      // state as the first (single-use accounts, imports). A folder given in E2E_DATA_DIR is the caller's to manage.
+      E2E_FRESH_DATA: process.env.E2E_DATA_DIR === undefined ? '1' : '0',
       KEY_FILE: process.env.E2E_KEY_FILE ?? '.tmp/e2e-keys/intake.key',
       DEMO: process.env.E2E_DEMO ?? '1',
       // On PostgreSQL the worker is normally its own process; the e2e server sends mail itself so tests see it.

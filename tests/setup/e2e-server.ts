@@ -5,8 +5,8 @@
  * this process (PGlite allows one process; the built server opens the database again, its own way).
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { openDatabase } from '#src/db/client.server.ts';
 import { migrateDatabase } from '#src/db/migrate.server.ts';
@@ -37,6 +37,10 @@ if (logFile !== undefined && logFile !== '') {
     }) as typeof stream.write;
   }
 }
+
+// Only the default folder of playwright.config.ts is emptied (it sets E2E_FRESH_DATA); never a folder a caller gave.
+if (process.env.E2E_FRESH_DATA === '1' && resolve(process.env.DATA_DIR ?? '') === resolve('.tmp/e2e-data'))
+  rmSync(resolve('.tmp/e2e-data'), { recursive: true, force: true });
 
 const env = loadEnv();
 const fixturePath = join(env.dataDir, FIXTURE_FILE);
