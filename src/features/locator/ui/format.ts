@@ -88,8 +88,11 @@ export function localText(
   return { text: item.description ?? '', lang: 'vi' };
 }
 
-/** A closure as "Từ 1 tháng 1 đến 3 tháng 1, 2027 (Tết)". */
-export function formatClosure(closure: Closure, lang: Lang): string {
+/**
+ * A closure's dates ("Từ 1 tháng 1 đến 3 tháng 1, 2027") and its reason ("Tết") in the page's language when the
+ * directory gives it; a Vietnamese reason on an English page comes marked as Vietnamese, as `localText` does.
+ */
+export function formatClosure(closure: Closure, lang: Lang): { range: string; reason: LocalText | undefined } {
   const t = useTranslations(lang);
   const range =
     closure.startsOn === closure.endsOn
@@ -98,9 +101,8 @@ export function formatClosure(closure: Closure, lang: Lang): string {
           from: formatDay(closure.startsOn, lang),
           to: formatDay(closure.endsOn, lang),
         });
-  // The reason in the page's language when the directory gives it (a Vietnamese one stays as it is).
-  const reason = localText(closure, lang).text;
-  return reason ? `${range} (${reason})` : range;
+  const reason = localText(closure, lang);
+  return { range, reason: reason.text === '' ? undefined : reason };
 }
 
 /** The distinct cost kinds of some services, in the shared list's order, as labels. */
