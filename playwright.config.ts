@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { DEFAULT_E2E_DATA_DIR } from './tests/setup/e2e-data-dir.ts';
 
 // The suite drives the built portal as `npm start` serves it, in Debian's Chromium (no browser download happens).
 // The database engine comes from the environment: scripts/test-all.ts runs the suite once on PGlite and once on a
@@ -71,7 +72,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: process.env.E2E_DATA_DIR ?? '.tmp/e2e-data',
+      DATA_DIR: process.env.E2E_DATA_DIR ?? DEFAULT_E2E_DATA_DIR,
       // The default folder is emptied when the server starts, so a second run on one machine starts from the same
       // state as the first (single-use accounts, imports). A folder given in E2E_DATA_DIR is the caller's to manage.
       E2E_FRESH_DATA: process.env.E2E_DATA_DIR === undefined ? '1' : '0',

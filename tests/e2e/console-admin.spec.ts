@@ -16,7 +16,8 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { localizedPath } from '#src/features/site/routes.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
 import { consoleStaff, STAFF_PASSWORD, type StaffKey } from '../fixtures/console-staff.ts';
-import { baseURL, dataDir, readFixture, signedIn } from './console-helpers.ts';
+import { e2eDataDir as dataDir } from '../setup/e2e-data-dir.ts';
+import { baseURL, readFixture, signedIn } from './console-helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 

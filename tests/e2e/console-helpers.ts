@@ -6,11 +6,10 @@
  * trusts one proxy), so sign-in throttling per client does not mix the tests up.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { request, type APIRequestContext, type Page } from '@playwright/test';
 import { localizedPath } from '#src/features/site/routes.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
-import { repoRoot } from '../setup/portal-process.ts';
 import { totpCode } from '../setup/totp.ts';
 import {
   consoleStaff,
@@ -19,8 +18,8 @@ import {
   type ConsoleFixture,
   type StaffKey,
 } from '../fixtures/console-staff.ts';
+import { e2eDataDir as dataDir } from '../setup/e2e-data-dir.ts';
 
-export const dataDir = resolve(repoRoot, process.env.E2E_DATA_DIR ?? '.tmp/e2e-data');
 export const baseURL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4400)}`;
 
 export function readFixture(): ConsoleFixture {

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { ageBands, helpWanted, operatorKinds, requesterKinds } from '#src/features/lists/index.ts';
 import { intakeMessage } from '#src/features/intake/messages.ts';
 import { RECEIPT_CODE_PATTERN } from '#src/features/intake/receipt-code.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
-import { repoRoot } from '../setup/portal-process.ts';
+import { e2eMailDir as mailDir } from '../setup/e2e-data-dir.ts';
 
 // Issue 19, item 4, on a 360 × 740 phone in the demo directory: a mother in Chợ Mới (former Bắc Kạn, now Thái Nguyên)
 // asks for counselling for her 16-year-old. The province's nearest counselling point is its police-run rehab
@@ -15,8 +15,6 @@ import { repoRoot } from '../setup/portal-process.ts';
 //
 // Each test speaks for its own client (X-Forwarded-For): the intake's rate limit is real here.
 
-const dataDir = resolve(repoRoot, process.env.E2E_DATA_DIR ?? '.tmp/e2e-data');
-const mailDir = join(dataDir, 'mail');
 const FALLBACK_WAIT_MS = 3_300;
 const PHONE = { width: 360, height: 740 };
 

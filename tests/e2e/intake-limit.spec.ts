@@ -1,11 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { ageBands, helpWanted, requesterKinds } from '#src/features/lists/index.ts';
 import { RECEIPT_CODE_PATTERN } from '#src/features/intake/receipt-code.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
-import { repoRoot } from '../setup/portal-process.ts';
+import { e2eMailDir as mailDir } from '../setup/e2e-data-dir.ts';
 import { solvePow } from '../setup/solve-pow.ts';
 
 // Issue 19, item 9, in Chromium: people behind one carrier address are not shut out by its limit (5 requests in 10
@@ -19,8 +18,6 @@ import { solvePow } from '../setup/solve-pow.ts';
 const ADDRESS = '198.51.100.181';
 const NINH_KIEU = '31135';
 const ADDRESS_LIMIT = 5;
-const dataDir = resolve(repoRoot, process.env.E2E_DATA_DIR ?? '.tmp/e2e-data');
-const mailDir = join(dataDir, 'mail');
 const mailFiles = () => (existsSync(mailDir) ? readdirSync(mailDir).filter((name) => name.endsWith('.eml')) : []);
 const FALLBACK_WAIT_MS = 3_300;
 

@@ -1,19 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { ageBands, helpWanted, requesterKinds } from '#src/features/lists/index.ts';
 import { RECEIPT_CODE_PATTERN } from '#src/features/intake/receipt-code.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
-import { repoRoot } from '../setup/portal-process.ts';
+import { e2eMailDir as mailDir } from '../setup/e2e-data-dir.ts';
 
 // Issue 19, item 1, on a 360 × 740 phone, JavaScript on and off, in both languages: the receipt's code is on the
 // first screen; a reload, and Back to the preview then "send" again, show the same code and write no second request
 // (one staff notice); an edited message sent again from the same form is told "already sent", never "too early".
 // Each test speaks for its own client (X-Forwarded-For): the rate limit is real here.
 
-const dataDir = resolve(repoRoot, process.env.E2E_DATA_DIR ?? '.tmp/e2e-data');
-const mailDir = join(dataDir, 'mail');
 const mailFiles = () => (existsSync(mailDir) ? readdirSync(mailDir).filter((name) => name.endsWith('.eml')) : []);
 const FALLBACK_WAIT_MS = 3_300;
 const PHONE = { width: 360, height: 740 };

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page, type Response } from '@playwright/test';
 import { ageBands, caseStatuses, helpWanted, requesterKinds } from '#src/features/lists/index.ts';
 import { RECEIPT_CODE_PATTERN } from '#src/features/intake/receipt-code.ts';
 import { localizedPath } from '#src/features/site/routes.ts';
 import { useTranslations, type Lang } from '#src/i18n/index.ts';
-import { repoRoot } from '../setup/portal-process.ts';
+import { e2eMailDir as mailDir } from '../setup/e2e-data-dir.ts';
 
 // The counselling intake in Chromium, as `npm start` serves it (DEMO=1, see playwright.config.ts): with JavaScript on
 // and off, in both languages, ask → preview (names the point) → send → receipt (same response, no-store, code never in
@@ -16,8 +16,6 @@ import { repoRoot } from '../setup/portal-process.ts';
 // these tests coming from 127.0.0.1). The four journeys send 4 requests and make 9 look-ups; every other test stops
 // at the preview, which writes nothing and passes no gate.
 
-const dataDir = resolve(repoRoot, process.env.E2E_DATA_DIR ?? '.tmp/e2e-data');
-const mailDir = join(dataDir, 'mail');
 // The no-JavaScript token is accepted only after this long on the page (DEFAULT_FALLBACK_MIN_FILL_SECONDS is 3).
 const FALLBACK_WAIT_MS = 3_300;
 

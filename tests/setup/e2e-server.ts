@@ -23,6 +23,7 @@ import {
   TEST_PROVINCE,
   type ConsoleFixture,
 } from '../fixtures/console-staff.ts';
+import { DEFAULT_E2E_DATA_DIR } from './e2e-data-dir.ts';
 
 // Everything the server writes is also kept in E2E_LOG_FILE, which the scan after the run reads (scan-after-e2e.ts):
 // the log of a whole e2e run must hold no client address, user agent or text a test typed.
@@ -39,8 +40,8 @@ if (logFile !== undefined && logFile !== '') {
 }
 
 // Only the default folder of playwright.config.ts is emptied (it sets E2E_FRESH_DATA); never a folder a caller gave.
-if (process.env.E2E_FRESH_DATA === '1' && resolve(process.env.DATA_DIR ?? '') === resolve('.tmp/e2e-data'))
-  rmSync(resolve('.tmp/e2e-data'), { recursive: true, force: true });
+if (process.env.E2E_FRESH_DATA === '1' && resolve(process.env.DATA_DIR ?? '') === resolve(DEFAULT_E2E_DATA_DIR))
+  rmSync(resolve(DEFAULT_E2E_DATA_DIR), { recursive: true, force: true });
 
 const env = loadEnv();
 const fixturePath = join(env.dataDir, FIXTURE_FILE);
