@@ -4,7 +4,7 @@ import { locations } from '#src/db/schema/index.ts';
 import { importCode, importForProvince } from '#src/features/console/admin/import.server.ts';
 import type { Principal } from '#src/features/console/principal.ts';
 import { createStaffAccount } from '#src/features/console/staff/account-creation.server.ts';
-import { csvBytes, fixture, importClock, snapshot, validRecords } from '../directory-io/helpers.ts';
+import { csvBytes, fixture, importClock, snapshot, validCsvWithCell, validRecords } from '../directory-io/helpers.ts';
 import { auditOf, createAdminHarness, type AdminHarness } from './helpers.ts';
 
 const invalidate = vi.hoisted(() => vi.fn());
@@ -87,5 +87,15 @@ describe('a province’s import from the console', () => {
     const result = await importForProvince(as(h.principal('nationalAdmin')), '19', fixture('valid.csv'));
     expect(result.kind === 'imported' && result.summary).toMatchObject({ inserted: 0, updated: 0, deactivated: 0 });
     expect((await auditOf(h.db, 'directory.imported')).at(-1)?.detail).toBe('inserted-0-updated-0-deactivated-0');
+  });
+
+  it('counts a point whose English description alone changed as updated, and writes it', async () => {
+    const file = validCsvWithCell('TYT-CHORA', 'Mô tả tiếng Anh', 'Next to the commune office.');
+    const result = await importForProvince(as(thaiNguyenAdmin), '19', file);
+    expect(result.kind === 'imported' && result.summary).toMatchObject({ inserted: 0, updated: 1, deactivated: 0 });
+    expect(result.kind === 'imported' && result.summary.rows.updated).toEqual(['19/TYT-CHORA']);
+    expect((await auditOf(h.db, 'directory.imported')).at(-1)?.detail).toBe('inserted-0-updated-1-deactivated-0');
+    const english = await h.db.select({ en: locations.descriptionEn }).from(locations);
+    expect(english.map((row) => row.en)).toContain('Next to the commune office.');
   });
 });

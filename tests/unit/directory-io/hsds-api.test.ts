@@ -311,7 +311,7 @@ describe(`HSDS API on ${testEngine}`, () => {
     const { taxonomiesPage, taxonomy, taxonomyTermsPage, taxonomyTerm } = hsdsSchemas();
     const taxonomies = await json(await taxonomiesList(params()));
     expect(taxonomiesPage(taxonomies), explain(taxonomiesPage.errors).join('\n')).toBe(true);
-    expect(taxonomies['total_items']).toBe(6);
+    expect(taxonomies['total_items']).toBe(7);
     for (const item of taxonomies['contents'] as Json[]) {
       expect(taxonomy(item)).toBe(true);
       expect(await json(taxonomyById(String(item['id']), params()))).toEqual(item);

@@ -86,6 +86,16 @@ function cellOf(point: CsvPoint, key: ColumnKey): string {
       return hsdsStatuses.has(location.status) ? location.status : ('active' satisfies HsdsStatus);
     case 'checkedOn':
       return location.checkedOn ?? '';
+    case 'description':
+      return location.description;
+    case 'descriptionEn':
+      return location.descriptionEn ?? '';
+    // One service description for the row, as the import writes it to every service the row lists: the first
+    // listed service's, in the order of the service types cell (different descriptions come from HSDS JSON only).
+    case 'serviceDescription':
+      return firstListed(listed)?.service.description ?? '';
+    case 'serviceDescriptionEn':
+      return firstListed(listed)?.service.descriptionEn ?? '';
   }
 }
 
@@ -96,6 +106,11 @@ function listedServices(point: CsvPoint): CsvPoint['services'] {
     (s) => !CLOSED.has(s.service.status) || s.service.status === point.location.status,
   );
   return listed.length > 0 ? listed : point.services;
+}
+
+function firstListed(listed: CsvPoint['services']): CsvPoint['services'][number] | undefined {
+  const rank = (s: CsvPoint['services'][number]) => serviceTypes.codes.indexOf(s.service.serviceType as ServiceType);
+  return [...listed].sort((a, b) => rank(a) - rank(b))[0];
 }
 
 function inListOrder<Code extends string>(order: readonly Code[], values: readonly Code[]): Code[] {

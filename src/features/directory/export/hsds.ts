@@ -29,7 +29,7 @@ import type {
   ServiceGraph,
   ServiceRow,
 } from './load.server.ts';
-import { attribute, DEMO_FLAG, ROW_ID_SCHEME, TAXONOMIES, type HsdsAttribute } from './taxonomy.ts';
+import { attribute, DEMO_FLAG, englishDescription, ROW_ID_SCHEME, TAXONOMIES, type HsdsAttribute } from './taxonomy.ts';
 
 /** A JSON object as sent. */
 export type HsdsObject = Record<string, unknown>;
@@ -137,6 +137,7 @@ export function fullService(graph: ServiceGraph): HsdsObject {
     }),
   ];
   if (service.isDemo) attributes.push(demoAttribute(service.id, 'service'));
+  if (service.descriptionEn !== null) attributes.push(englishDescription(service.id, 'service', service.descriptionEn));
   return {
     ...serviceFields(service, graph.lastModified),
     organization: nestedOrganization(graph.organization, graph.organizationPhones, graph.phoneLanguages),
@@ -231,6 +232,7 @@ function location(graph: LocationGraph, phoneLanguages: PhoneLanguages): HsdsObj
     );
   }
   if (loc.isDemo) attributes.push(demoAttribute(loc.id, 'location'));
+  if (loc.descriptionEn !== null) attributes.push(englishDescription(loc.id, 'location', loc.descriptionEn));
   const addresses =
     loc.locationType === 'virtual'
       ? []

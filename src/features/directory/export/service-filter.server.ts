@@ -18,7 +18,7 @@ import {
   services,
 } from '#src/db/schema/index.ts';
 import type { Database } from '#src/db/types.ts';
-import { TAXONOMIES, DEMO_FLAG, type TaxonomyName } from './taxonomy.ts';
+import { TAXONOMIES, DEMO_FLAG, ENGLISH_DESCRIPTION, type TaxonomyName } from './taxonomy.ts';
 import { matchesAllWords } from './text-match.ts';
 
 /** Which rows the export shows: demo rows only when the portal runs in demo mode. */
@@ -139,6 +139,11 @@ function termCondition(db: Database, v: Visibility, term: TermFilter): SQL {
         : or(atLocation(eq(locations.communeCode, code)), inArea(eq(serviceAreas.communeCode, code)))!;
     case TAXONOMIES.flag:
       return code === undefined || code === DEMO_FLAG ? eq(services.isDemo, true) : sql`false`;
+    case TAXONOMIES.english:
+      // The export puts this attribute on a service and a location that have an English description.
+      return code === undefined || code === ENGLISH_DESCRIPTION
+        ? or(isNotNull(services.descriptionEn), atLocation(isNotNull(locations.descriptionEn)))!
+        : sql`false`;
   }
 }
 

@@ -7,7 +7,7 @@
 import { listCommunes, listProvinces } from '#src/features/admin-units/index.ts';
 import { ids } from '#src/features/directory/import/ids.ts';
 import { costKinds, operatorKinds, serviceTypes, type ListItem } from '#src/features/lists/index.ts';
-import { DEMO_FLAG, TAXONOMIES, type TaxonomyName } from './taxonomy.ts';
+import { DEMO_FLAG, ENGLISH_DESCRIPTION_TERM, TAXONOMIES, type TaxonomyName } from './taxonomy.ts';
 
 /** An HSDS 3.0 taxonomy (taxonomy.json). */
 export interface HsdsTaxonomy {
@@ -36,6 +36,8 @@ const DESCRIPTIONS: Readonly<Record<TaxonomyName, string>> = {
   'vn-admin-2025-commune':
     'The 3,321 communes, wards and special zones of Vietnam since 1 July 2025 (GSO codes); each term has its province as parent.',
   'hotro-flag': 'Flags on directory records; "demo" marks generated demo data.',
+  'hotro-english':
+    'Text in English for records whose own fields are Vietnamese: term "description" carries the description in English as the attribute\'s value.',
 };
 
 interface Catalogue {
@@ -80,6 +82,12 @@ function build(): Catalogue {
       DEMO_FLAG,
       'Dữ liệu minh hoạ',
       'Demo data generated for trying the portal; not a real service.',
+    ),
+    term(
+      TAXONOMIES.english,
+      ENGLISH_DESCRIPTION_TERM.code,
+      ENGLISH_DESCRIPTION_TERM.name,
+      ENGLISH_DESCRIPTION_TERM.description,
     ),
   ];
   return {

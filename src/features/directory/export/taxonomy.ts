@@ -13,6 +13,7 @@ export const TAXONOMIES = {
   province: 'vn-admin-2025-province',
   commune: 'vn-admin-2025-commune',
   flag: 'hotro-flag',
+  english: 'hotro-english',
 } as const;
 export type TaxonomyName = (typeof TAXONOMIES)[keyof typeof TAXONOMIES];
 
@@ -21,6 +22,19 @@ export const ROW_ID_SCHEME = 'hotro-province-sheet-row-id';
 
 /** The term code of the demo flag. */
 export const DEMO_FLAG = 'demo';
+
+/**
+ * HSDS 3.0 has one language per record. A record's description in English travels as an attribute of the
+ * `hotro-english` taxonomy, term `description`, whose `value` is the English text (HSDS attribute.value); the record's
+ * own `description` stays Vietnamese. The import reads it back from the same place.
+ */
+export const ENGLISH_DESCRIPTION = 'description';
+export const ENGLISH_DESCRIPTION_TERM = {
+  code: ENGLISH_DESCRIPTION,
+  name: 'Mô tả bằng tiếng Anh',
+  description:
+    "The record's description in English: the attribute's value. The record's own description is Vietnamese.",
+} as const;
 
 /** An HSDS 3.0 taxonomy_term (required: id, name, description). */
 export interface HsdsTaxonomyTerm {
@@ -42,6 +56,29 @@ export interface HsdsAttribute {
   taxonomy_term_id: string;
   taxonomy_term: HsdsTaxonomyTerm;
   value?: string;
+}
+
+/** The English description of a record as an attribute (see {@link ENGLISH_DESCRIPTION}). */
+export function englishDescription(linkId: string, linkEntity: 'service' | 'location', text: string): HsdsAttribute {
+  return { ...attribute(linkId, linkEntity, TAXONOMIES.english, ENGLISH_DESCRIPTION_TERM), value: text };
+}
+
+/**
+ * The `value` of the first attribute of `taxonomy` and term `code` in an HSDS object's `attributes` (undefined: no such
+ * attribute; a value that is not a string reads as '').
+ */
+export function attributeValue(attributes: unknown, taxonomy: TaxonomyName, code: string): string | undefined {
+  if (!Array.isArray(attributes)) return undefined;
+  for (const item of attributes as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const term = (item as { taxonomy_term?: unknown }).taxonomy_term;
+    if (typeof term !== 'object' || term === null) continue;
+    const { taxonomy: name, code: termCode } = term as { taxonomy?: unknown; code?: unknown };
+    if (name !== taxonomy || termCode !== code) continue;
+    const { value } = item as { value?: unknown };
+    return typeof value === 'string' ? value : '';
+  }
+  return undefined;
 }
 
 /** The attribute linking `linkId` (an HSDS `linkEntity`) to the term `code` of `taxonomy`. */

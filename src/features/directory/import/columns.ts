@@ -34,7 +34,11 @@ export type ColumnKey =
   | 'maxAge'
   | 'hours'
   | 'status'
-  | 'checkedOn';
+  | 'checkedOn'
+  | 'description'
+  | 'descriptionEn'
+  | 'serviceDescription'
+  | 'serviceDescriptionEn';
 
 /** The columns in template order. */
 export const COLUMNS: readonly Column[] = [
@@ -122,6 +126,36 @@ export const COLUMNS: readonly Column[] = [
     en: 'Checked on',
     required: false,
     aliases: ['ngày kiểm tra', 'checked_on', 'checked', 'ngày cập nhật'],
+  },
+  // Last, so that the columns above keep the places they had before descriptions could be imported. A bracketed note
+  // is dropped when headers are compared, so the English ones say "tiếng Anh" without brackets.
+  {
+    key: 'description',
+    vi: 'Mô tả',
+    en: 'Description',
+    required: false,
+    aliases: ['mô tả điểm', 'point description', 'location description', 'location_description'],
+  },
+  {
+    key: 'descriptionEn',
+    vi: 'Mô tả tiếng Anh',
+    en: 'Description in English',
+    required: false,
+    aliases: ['description_en', 'english description', 'mô tả điểm tiếng anh', 'location_description_en'],
+  },
+  {
+    key: 'serviceDescription',
+    vi: 'Mô tả dịch vụ',
+    en: 'Service description',
+    required: false,
+    aliases: ['service_description'],
+  },
+  {
+    key: 'serviceDescriptionEn',
+    vi: 'Mô tả dịch vụ tiếng Anh',
+    en: 'Service description in English',
+    required: false,
+    aliases: ['service_description_en', 'english service description'],
   },
 ];
 

@@ -13,14 +13,20 @@ import {
   type OperatorKind,
   type ServiceType,
 } from '#src/features/lists/index.ts';
-import { attributeCode, ROW_ID_SCHEME, TAXONOMIES } from '#src/features/directory/export/taxonomy.ts';
+import {
+  attributeCode,
+  attributeValue,
+  ENGLISH_DESCRIPTION,
+  ROW_ID_SCHEME,
+  TAXONOMIES,
+} from '#src/features/directory/export/taxonomy.ts';
 import { resolveCommune } from './commune.ts';
 import { crossCheck } from './cross-check.ts';
 import { decodeUtf8, type ReadResult, type RowProgress } from './csv.ts';
 import { fromByday, parseTime, type WeeklyRange } from './hours.ts';
 import type { ImportProblem, ProblemCode } from './messages.ts';
 import type { ImportPoint, ImportService } from './model.ts';
-import { ROW_ID_PATTERN, type RowContext } from './row.ts';
+import { MAX_DESCRIPTION, ROW_ID_PATTERN, type RowContext } from './row.ts';
 import { insideVietnam, padCode, parseDate, parsePhone } from './values.ts';
 import { costWords, findLanguage, operatorKindWords, serviceTypeWords, statusWords } from './vocabulary.ts';
 import { checkPlace, ISLAND_RADIUS_KM, OUTLINE_TOLERANCE_KM } from './place-check.ts';
@@ -184,9 +190,21 @@ function readService(item: Json, report: Report): DatedService | undefined {
       ok = false;
     }
   }
+  const descriptions = readDescriptions(item, '', report);
+  if (descriptions === undefined) ok = false;
   const name = text(item['name']);
-  if (!ok || type === undefined || status === undefined) return undefined;
-  return { type, name: name === '' ? undefined : name, status, costs, languages, minAge, maxAge, checkedOn };
+  if (!ok || type === undefined || status === undefined || descriptions === undefined) return undefined;
+  return {
+    type,
+    name: name === '' ? undefined : name,
+    status,
+    costs,
+    languages,
+    minAge,
+    maxAge,
+    checkedOn,
+    ...descriptions,
+  };
 
   function age(value: unknown, field: string): number | null {
     if (value === undefined || value === null) return null;
@@ -307,8 +325,10 @@ function readLocation(
     } else hours.push({ days, opens, closes });
   });
 
+  const descriptions = readDescriptions(location, `${path}.`, report);
+  if (descriptions === undefined) ok = false;
   const address = text(physical?.['address_1']);
-  if (!ok || provinceCode === undefined || commune === undefined) return undefined;
+  if (!ok || provinceCode === undefined || commune === undefined || descriptions === undefined) return undefined;
   return {
     rowId,
     provinceCode,
@@ -321,7 +341,32 @@ function readLocation(
     notificationEmail: undefined,
     hours,
     checkedOn: null,
+    ...descriptions,
   };
+}
+
+/**
+ * A record's `description` (Vietnamese) and its description in English, the `value` of its `hotro-english` attribute
+ * (`export/taxonomy.ts`). HSDS JSON is a whole record: an absent one is no description (null), not "keep". Undefined
+ * when one is too long (reported).
+ */
+function readDescriptions(
+  record: Json,
+  prefix: string,
+  report: Report,
+): { description: string | null; descriptionEn: string | null } | undefined {
+  const vi = text(record['description']);
+  const en = text(attributeValue(record['attributes'], TAXONOMIES.english, ENGLISH_DESCRIPTION));
+  let ok = true;
+  if (vi.length > MAX_DESCRIPTION) {
+    report(`${prefix}description`, 'too-long', { max: MAX_DESCRIPTION });
+    ok = false;
+  }
+  if (en.length > MAX_DESCRIPTION) {
+    report(`${prefix}attributes[${TAXONOMIES.english}]`, 'too-long', { max: MAX_DESCRIPTION });
+    ok = false;
+  }
+  return ok ? { description: vi === '' ? null : vi, descriptionEn: en === '' ? null : en } : undefined;
 }
 
 /** Minutes since local midnight of an HSDS time ("07:30", "07:30:00", "07:30+07:00"); other offsets are refused. */

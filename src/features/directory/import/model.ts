@@ -13,6 +13,9 @@ export interface ImportService {
   readonly languages: readonly string[];
   readonly minAge: number | null;
   readonly maxAge: number | null;
+  /** Descriptions in Vietnamese and in English: undefined keeps what the database has (no such column), null clears. */
+  readonly description: string | null | undefined;
+  readonly descriptionEn: string | null | undefined;
 }
 
 /** One point, ready to be written. */
@@ -35,4 +38,7 @@ export interface ImportPoint {
   readonly hours: readonly WeeklyRange[];
   readonly status: HsdsStatus;
   readonly checkedOn: string | null;
+  /** The point's descriptions in Vietnamese and in English: undefined keeps what the database has, null clears. */
+  readonly description: string | null | undefined;
+  readonly descriptionEn: string | null | undefined;
 }

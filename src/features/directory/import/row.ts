@@ -39,6 +39,8 @@ export interface RowContext {
 export const ROW_ID_PATTERN = /^[\p{L}\p{N}._/-]{1,64}$/u;
 const MAX_NAME = 200;
 const MAX_ADDRESS = 300;
+/** The longest description, in Vietnamese or in English (a point's, a service's). */
+export const MAX_DESCRIPTION = 1000;
 
 /**
  * The cell as the import reads it: NFC, trimmed, and without the leading apostrophe the CSV export puts before a cell
@@ -166,6 +168,11 @@ export function checkRow(
       ? 'active'
       : oneWord<HsdsStatus>('status', statusWords.find, 'unknown-status', hsdsStatuses.codes, false);
 
+  const description = describe('description');
+  const descriptionEn = describe('descriptionEn');
+  const serviceDescription = describe('serviceDescription');
+  const serviceDescriptionEn = describe('serviceDescriptionEn');
+
   let checkedOn: string | null = null;
   const checkedCell = cell('checkedOn');
   if (checkedCell !== '') {
@@ -200,10 +207,22 @@ export function checkRow(
     lon: position?.lon ?? communePoint.lon,
     phones,
     notificationEmail,
-    services: types.map((type) => ({ type, name: undefined, status, costs, languages, minAge, maxAge })),
+    services: types.map((type) => ({
+      type,
+      name: undefined,
+      status,
+      costs,
+      languages,
+      minAge,
+      maxAge,
+      description: serviceDescription,
+      descriptionEn: serviceDescriptionEn,
+    })),
     hours,
     status,
     checkedOn,
+    description,
+    descriptionEn,
   };
   return { point, problems };
 
@@ -237,6 +256,14 @@ export function checkRow(
       else if (!found.includes(value)) found.push(value);
     }
     return found;
+  }
+
+  // A description column the file does not have keeps what the database has (undefined); an empty cell clears it.
+  function describe(key: ColumnKey): string | null | undefined {
+    if (!cells.has(key)) return undefined;
+    const value = cell(key);
+    if (value.length > MAX_DESCRIPTION) report(key, 'too-long', { max: MAX_DESCRIPTION });
+    return value === '' ? null : value;
   }
 
   function age(key: ColumnKey): number | null {

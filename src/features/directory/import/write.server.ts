@@ -182,6 +182,7 @@ function planLocation(
     checkedOn: point.checkedOn,
     isDemo: false,
     ...(point.notificationEmail === undefined ? {} : { notificationEmail: point.notificationEmail }),
+    ...descriptionFields(point),
   };
   let id: string;
   let isNew = false;
@@ -260,6 +261,7 @@ function planServices(
       checkedOn: point.checkedOn,
       isDemo: false,
       ...(service.name === undefined ? {} : { name: service.name }),
+      ...descriptionFields(service),
     };
     let id: string;
     let serviceChanged = false;
@@ -316,6 +318,20 @@ function planServices(
     changed = true;
   }
   return changed;
+}
+
+/**
+ * The description columns to write: a description the file does not carry (undefined) is left as it is; null clears
+ * it (the Vietnamese one is never null in the database, so cleared is '').
+ */
+function descriptionFields(from: {
+  readonly description: string | null | undefined;
+  readonly descriptionEn: string | null | undefined;
+}): { description?: string; descriptionEn?: string | null } {
+  return {
+    ...(from.description === undefined ? {} : { description: from.description ?? '' }),
+    ...(from.descriptionEn === undefined ? {} : { descriptionEn: from.descriptionEn }),
+  };
 }
 
 /**
