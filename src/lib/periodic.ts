@@ -1,11 +1,11 @@
 /**
  * A job this process runs on a timer (retention daily, the escalation digest hourly): a first run shortly after start,
  * then one every interval. Runs never overlap: a tick or a `runNow()` while a run is under way joins that run. The
- * timers are unref'd, so they never keep the process alive; a failed run is logged (the error's one-line description,
- * never the job's data) and the next tick tries again.
+ * timers are unref'd, so they never keep the process alive; a failed run goes to `onFailure` with the error's one-line
+ * description (never the job's data), which the caller logs under its own event name, written out at the call so
+ * dashboards and alerts can find it; the next tick tries again.
  */
 import { describeError } from './describe-error.ts';
-import { log } from './log.ts';
 
 /** A started periodic job. */
 export interface PeriodicJob<T> {
@@ -18,8 +18,8 @@ export interface PeriodicJob<T> {
 export interface PeriodicOptions<T> {
   /** One run of the job; its result is what `runNow()` resolves to. */
   run: () => Promise<T>;
-  /** The log event of a failed run, e.g. `retention.failed`. */
-  failedEvent: string;
+  /** Told of a failed run, by the error's one-line description: e.g. logs `retention.failed`. */
+  onFailure: (problem: string) => void;
   intervalMs: number;
   /** Delay of the first run after start; default one minute (the start itself stays fast). */
   firstRunDelayMs?: number | undefined;
@@ -37,7 +37,7 @@ export function startPeriodic<T>(options: PeriodicOptions<T>): PeriodicJob<T> {
   };
   const tick = () => {
     if (stopped) return;
-    runNow().catch((error: unknown) => log.error(options.failedEvent, { error: describeError(error) }));
+    runNow().catch((error: unknown) => options.onFailure(describeError(error)));
   };
   const first = setTimeout(tick, options.firstRunDelayMs ?? 60_000);
   first.unref();

@@ -148,7 +148,7 @@ export function startRetentionSchedule(
 ): PeriodicJob<RetentionCounts> {
   const policy = retentionPolicyFrom(env);
   return startPeriodic({
-    failedEvent: 'retention.failed',
+    onFailure: (problem) => log.error('retention.failed', { error: problem }),
     intervalMs: options.intervalMs ?? DAY_MS,
     firstRunDelayMs: options.firstRunDelayMs,
     run: async () => {

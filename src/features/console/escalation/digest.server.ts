@@ -161,7 +161,7 @@ export function startEscalationDigestSchedule(
 ): PeriodicJob<DigestRun> {
   const keyring = options.keyring ?? processKeyring();
   return startPeriodic({
-    failedEvent: 'escalation.digest_failed',
+    onFailure: (problem) => log.error('escalation.digest_failed', { error: problem }),
     intervalMs: options.intervalMs ?? HOUR_MS,
     firstRunDelayMs: options.firstRunDelayMs,
     run: async () => {
