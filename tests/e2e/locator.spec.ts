@@ -270,13 +270,67 @@ test.describe('the place autocomplete', () => {
     expect(new Set(asked)).toEqual(new Set(['no-store']));
   });
 
-  test('works in English too, accent-insensitive', async ({ page }) => {
+  test('works in English too, accent-insensitive, naming places as English pages do', async ({ page }) => {
     await page.goto(ui.en.path);
     const field = page.getByRole('combobox', { name: ui.en.field });
     await field.click();
     await field.pressSequentially('ba be');
-    await expect(page.getByRole('option', { name: 'Xã Ba Bể, Thái Nguyên' })).toBeVisible();
+    await expect(page.getByRole('option', { name: places.baBe.en })).toBeVisible();
+    await expect(page.getByRole('option', { name: 'Xã Ba Bể, Thái Nguyên' })).toHaveCount(0);
   });
+
+  test('in English, choosing a suggestion searches that place', async ({ page }) => {
+    const choMoi = 'Chợ Mới commune, Thái Nguyên province';
+    await page.goto(ui.en.path);
+    const field = page.getByRole('combobox', { name: ui.en.field });
+    await field.click();
+    await field.pressSequentially('cho moi');
+    await page.getByRole('option', { name: choMoi }).click();
+    await page.waitForURL(/commune=02086/);
+    await expect(page.getByRole('heading', { level: 2, name: `${ui.en.near} ${choMoi}` })).toBeFocused();
+    await expect(page.getByRole('combobox', { name: ui.en.field })).toHaveValue(choMoi);
+    await expect(page.locator('.results > li').first()).toBeVisible();
+  });
+
+  test('in English, a province chosen goes into the field in English and is found by that text', async ({ page }) => {
+    await page.goto(ui.en.path);
+    const field = page.getByRole('combobox', { name: ui.en.field });
+    await field.click();
+    await field.pressSequentially('thai nguyen prov');
+    await page.getByRole('option', { name: places.thaiNguyen.en, exact: true }).click();
+    // A province has no commune code: the server reads the English text itself.
+    await page.waitForURL((url) => url.searchParams.get('q') === places.thaiNguyen.en);
+    await expect(page.getByRole('heading', { level: 2, name: `${ui.en.near} ${places.thaiNguyen.en}` })).toBeVisible();
+  });
+
+  test('in English, a pre-2025 name is offered in English too', async ({ page }) => {
+    await page.goto(ui.en.path);
+    const field = page.getByRole('combobox', { name: ui.en.field });
+    await field.click();
+    await field.pressSequentially('khang ninh');
+    await page
+      .getByRole('option', { name: `${places.baBe.en} (before 2025: Khang Ninh commune, Bắc Kạn province)` })
+      .click();
+    await page.waitForURL(/commune=01906/);
+    await expect(page.getByRole('heading', { level: 2, name: `${ui.en.near} ${places.baBe.en}` })).toBeVisible();
+  });
+});
+
+test.describe('English place names typed with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const [typed, place] of [
+    ['Chợ Mới commune, Thái Nguyên province', 'Chợ Mới commune, Thái Nguyên province'],
+    ['ba dinh ward', places.baDinh.en],
+    ['Ho Chi Minh City', 'Hồ Chí Minh City'],
+    ['Bac Kan province', places.thaiNguyen.en],
+  ] as const) {
+    test(`"${typed}" finds ${place}`, async ({ page }) => {
+      await searchFor(page, 'en', typed);
+      await expect(page.getByRole('heading', { level: 2, name: `${ui.en.near} ${place}` })).toBeVisible();
+      await expect(page.locator('.results > li').first()).toBeVisible();
+    });
+  }
 });
 
 test.describe('use my location', () => {

@@ -71,14 +71,20 @@ export function toAscii(input: string): string {
 }
 
 /**
- * Splits a leading type word ("xã", "tỉnh", "TP", "P.", "huyện"…) off a name or query part.
+ * Splits a type word off a name or query part: a leading Vietnamese one ("xã", "tỉnh", "TP", "P.", "huyện"…), or an
+ * English one before or after the name ("Chợ Mới commune", "Hồ Chí Minh City", "ward Ba Đình"), as English pages write
+ * places (place-name.ts).
  *
- * Returns `undefined` when the text does not start with a type word, when nothing follows it, or when it starts with
- * a word spelled like one but with other accents: "Tịnh Biên" is a place, "tỉnh Biên" would be a type word. Without
- * accents the two cannot be told apart, so callers should try both the whole text and the stripped one.
+ * Returns `undefined` when the text has no type word, when nothing else is left, or when it starts with a word spelled
+ * like a Vietnamese one but with other accents: "Tịnh Biên" is a place, "tỉnh Biên" would be a type word. Without
+ * accents the two cannot be told apart, so callers should try both the whole text and the stripped one. The English
+ * words are no Vietnamese syllables, so they are never part of a name.
  */
 export function stripTypeWord(input: string): StrippedName | undefined {
   const { folded, tone } = analyze(input);
+  // English first: in "Phuong Liet ward" or "Tinh Bien ward" the first word is part of the name, not "phường" or "tỉnh".
+  const english = stripEnglishTypeWord(folded, tone);
+  if (english !== undefined) return english;
   const accented = hasDiacritics(input);
   for (const type of TYPE_WORDS) {
     if (!folded.startsWith(`${type.folded} `)) continue;
@@ -87,6 +93,27 @@ export function stripTypeWord(input: string): StrippedName | undefined {
     // A type word typed without accents is accepted even when the rest of the query has them.
     if (accented && typedTone !== type.tone && typedTone !== type.folded) continue;
     return { key: folded.slice(type.folded.length + 1), tone: toneWords.slice(type.words).join(' '), hint: type.hint };
+  }
+  return undefined;
+}
+
+function stripEnglishTypeWord(folded: string, tone: string): StrippedName | undefined {
+  for (const type of ENGLISH_TYPE_WORDS) {
+    const toneWords = tone.split(' ');
+    if (folded.startsWith(`${type.folded} `)) {
+      return {
+        key: folded.slice(type.folded.length + 1),
+        tone: toneWords.slice(type.words).join(' '),
+        hint: type.hint,
+      };
+    }
+    if (folded.endsWith(` ${type.folded}`)) {
+      return {
+        key: folded.slice(0, -type.folded.length - 1),
+        tone: toneWords.slice(0, -type.words).join(' '),
+        hint: type.hint,
+      };
+    }
   }
   return undefined;
 }
@@ -238,6 +265,31 @@ const TYPE_WORDS: ReadonlyArray<{
   const { folded, tone } = analyze(word);
   return { tone, folded, words: folded.split(' ').length, hint };
 });
+
+// English type words, as English pages put them after a name (place-name.ts): "Chợ Mới commune", "Hồ Chí Minh City",
+// and before pre-2025 numbered units ("Ward 1", "District 3"). Case does not matter; "city" names a centrally-run city,
+// as "thành phố" does.
+const ENGLISH_TYPE_WORDS: ReadonlyArray<{
+  readonly folded: string;
+  readonly words: number;
+  readonly hint: TypeHint;
+}> = (
+  [
+    ['special zone', 'dac-khu'],
+    ['commune', 'xa'],
+    ['ward', 'phuong'],
+    ['province', 'province'],
+    ['city', 'province'],
+    ['township', 'thi-tran'],
+    ['district', 'district'],
+  ] as const
+).map(([word, hint]) => {
+  const { folded } = analyze(word);
+  return { folded, words: folded.split(' ').length, hint };
+});
+
+/** The English type words as {@link foldName} gives them ("commune", "special zone", "citi"), for the autocomplete. */
+export const ENGLISH_TYPE_KEYS: readonly string[] = ENGLISH_TYPE_WORDS.map((type) => type.folded);
 
 /**
  * Index key of a name or query part: its `foldName` without spaces. Dropping spaces lets "Hanoi", "Saigon", "Daklak"

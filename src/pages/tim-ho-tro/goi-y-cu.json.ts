@@ -5,11 +5,17 @@ import { formerNameSuggestions } from '#src/features/locator/ui/former-names.ts'
 // cached or logged: what someone types can say where they live.
 export const prerender = false;
 
+// `lang=en` names the places in English, as English pages do; anything else, in Vietnamese.
 export const GET: APIRoute = ({ url }) =>
-  new Response(JSON.stringify(formerNameSuggestions(url.searchParams.get('q') ?? '')), {
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Robots-Tag': 'noindex',
+  new Response(
+    JSON.stringify(
+      formerNameSuggestions(url.searchParams.get('q') ?? '', url.searchParams.get('lang') === 'en' ? 'en' : 'vi'),
+    ),
+    {
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Robots-Tag': 'noindex',
+      },
     },
-  });
+  );

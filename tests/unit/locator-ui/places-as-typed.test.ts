@@ -72,6 +72,7 @@ describe('the autocomplete', () => {
         code: '01906',
         fullName: 'Xã Ba Bể',
         provinceName: 'Thái Nguyên',
+        provinceLabel: 'Thái Nguyên',
         value: 'Xã Ba Bể, Thái Nguyên',
         formerly: 'Xã Khang Ninh, Tỉnh Bắc Kạn',
       },

@@ -6,19 +6,23 @@
  */
 import { MAX_QUERY_LENGTH, searchUnits } from '#src/features/admin-units/index.ts';
 import { foldName } from '#src/features/admin-units/normalize.ts';
+import { localPlaceName, localUnitName } from '#src/features/admin-units/place-name.ts';
+import type { Lang } from '#src/i18n/index.ts';
 
 /** One former name and what it is now, as the autocomplete shows it. */
 export interface FormerNameSuggestion {
   readonly kind: 'province' | 'commune';
   /** The current commune's code; absent for a province. */
   readonly code?: string;
-  /** The current unit: "Xã Ba Bể". */
+  /** The current unit: "Xã Ba Bể" (English: "Ba Bể commune"). */
   readonly fullName: string;
   /** Its province without type word: "Thái Nguyên". */
   readonly provinceName: string;
-  /** What goes into the field: "Xã Ba Bể, Thái Nguyên". */
+  /** Its province as shown after a commune: "Thái Nguyên" (English: "Thái Nguyên province"). */
+  readonly provinceLabel: string;
+  /** What goes into the field: "Xã Ba Bể, Thái Nguyên" (English: "Ba Bể commune, Thái Nguyên province"). */
   readonly value: string;
-  /** The former unit the words matched: "Xã Khang Ninh, Tỉnh Bắc Kạn". */
+  /** The former unit the words matched: "Xã Khang Ninh, Tỉnh Bắc Kạn" (English: "Khang Ninh commune, Bắc Kạn province"). */
   readonly formerly: string;
 }
 
@@ -26,8 +30,8 @@ export interface FormerNameSuggestion {
 export const FORMER_NAMES_MIN_LENGTH = 3;
 export const FORMER_NAMES_LIMIT = 8;
 
-/** The pre-2025 names that fit what was typed (exact or prefix matches only), best first. */
-export function formerNameSuggestions(typed: string): FormerNameSuggestion[] {
+/** The pre-2025 names that fit what was typed (exact or prefix matches only), best first, named for a page in `lang`. */
+export function formerNameSuggestions(typed: string, lang: Lang = 'vi'): FormerNameSuggestion[] {
   const q = typed.normalize('NFC').trim();
   if (foldName(q).length < FORMER_NAMES_MIN_LENGTH || [...q].length > MAX_QUERY_LENGTH) return [];
   const result = searchUnits(q, { limit: 20 });
@@ -36,17 +40,24 @@ export function formerNameSuggestions(typed: string): FormerNameSuggestion[] {
   const out: FormerNameSuggestion[] = [];
   for (const match of result.matches) {
     if (match.via !== 'pre-2025') continue;
-    const value = match.kind === 'province' ? match.fullName : `${match.fullName}, ${match.province.name}`;
+    const fullName = lang === 'en' ? localUnitName(match, lang) : match.fullName;
+    const provinceLabel = lang === 'en' ? localUnitName(match.province, lang) : match.province.name;
+    const value = match.kind === 'province' ? fullName : `${fullName}, ${provinceLabel}`;
     const formerly =
-      match.old.level === 'province' ? match.old.fullName : `${match.old.fullName}, ${match.old.provinceName}`;
+      lang === 'en'
+        ? localPlaceName(match.old, lang)
+        : match.old.level === 'province'
+          ? match.old.fullName
+          : `${match.old.fullName}, ${match.old.provinceName}`;
     const key = `${value}|${formerly}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({
       kind: match.kind,
       ...(match.kind === 'commune' ? { code: match.code } : {}),
-      fullName: match.fullName,
+      fullName,
       provinceName: match.province.name,
+      provinceLabel,
       value,
       formerly,
     });

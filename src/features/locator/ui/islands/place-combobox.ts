@@ -1,12 +1,14 @@
 /**
  * `<place-combobox>`: the browser side of PlaceCombobox.astro (island runtime: components/islands/island.ts). Turns the
- * server's text input into an ARIA 1.2 combobox: suggestions matched without accents from the prerendered index; Up
+ * server's text input into an ARIA 1.2 combobox: suggestions matched without accents from the prerendered index,
+ * named in the page's language (`data-lang`: English pages say "Chợ Mới commune, Thái Nguyên province"); Up
  * and Down move, Enter or a tap chooses, Escape closes. Choosing a commune puts its exact code in a hidden `commune`
  * field (typing again removes it); with `data-send-on-choose="true"` choosing also sends the form (the locator runs
  * the search at once).
  */
 import { defineIsland, part, words } from '#src/components/islands/island.ts';
 import { foldName } from '#src/features/admin-units/normalize.ts';
+import type { Lang } from '#src/i18n/index.ts';
 import type { FormerNameSuggestion } from '../former-names.ts';
 import { matchSuggestions, readSuggestIndex, type SuggestIndexFile, type Suggestion } from '../suggest-format.ts';
 
@@ -16,13 +18,13 @@ const SHOWN = 8;
 // One fetch per page, shared by every field on it.
 let indexPromise: Promise<Suggestion[]> | undefined;
 
-function loadIndex(url: string): Promise<Suggestion[]> {
+function loadIndex(url: string, lang: Lang): Promise<Suggestion[]> {
   indexPromise ??= fetch(url, { credentials: 'same-origin' })
     .then((response) => {
       if (!response.ok) throw new Error(`suggestions: HTTP ${response.status}`);
       return response.json() as Promise<SuggestIndexFile>;
     })
-    .then(readSuggestIndex)
+    .then((file) => readSuggestIndex(file, lang))
     .catch(() => {
       // Without the index the field is a plain input again; the server still resolves what is typed.
       indexPromise = undefined;
@@ -35,10 +37,11 @@ function loadIndex(url: string): Promise<Suggestion[]> {
 // (no-store) nor kept by the server; a failure just means no former names.
 const formerAnswers = new Map<string, Promise<Suggestion[]>>();
 
-function loadFormerNames(url: string, typed: string): Promise<Suggestion[]> {
+function loadFormerNames(url: string, typed: string, lang: Lang): Promise<Suggestion[]> {
   let answer = formerAnswers.get(typed);
   if (answer === undefined) {
-    answer = fetch(`${url}?q=${encodeURIComponent(typed)}`, { credentials: 'same-origin', cache: 'no-store' })
+    const query = `?q=${encodeURIComponent(typed)}${lang === 'en' ? '&lang=en' : ''}`;
+    answer = fetch(`${url}${query}`, { credentials: 'same-origin', cache: 'no-store' })
       .then((response) => (response.ok ? (response.json() as Promise<FormerNameSuggestion[]>) : []))
       .then((rows) =>
         rows.map((row): Suggestion => ({
@@ -46,6 +49,7 @@ function loadFormerNames(url: string, typed: string): Promise<Suggestion[]> {
           code: row.code,
           fullName: row.fullName,
           provinceName: row.provinceName,
+          provinceLabel: row.provinceLabel,
           value: row.value,
           key: foldName(row.fullName),
           provinceKey: foldName(row.provinceName),
@@ -99,7 +103,9 @@ class PlaceComboboxElement extends HTMLElement {
       'instructions',
       'listLabel',
       'sendOnChoose',
+      'lang',
     );
+    const lang: Lang = text.lang === 'en' ? 'en' : 'vi';
     const box = part(this, '.combobox', HTMLElement);
     const id = input.id;
 
@@ -151,7 +157,7 @@ class PlaceComboboxElement extends HTMLElement {
             if (option.kind === 'commune') {
               const province = document.createElement('span');
               province.className = 'combobox__province';
-              province.textContent = `, ${option.provinceName}`;
+              province.textContent = `, ${option.provinceLabel}`;
               item.append(province);
             }
             if (option.formerly !== undefined) {
@@ -186,7 +192,7 @@ class PlaceComboboxElement extends HTMLElement {
     const askFormer = (typed: string) => {
       if (this.#formerTimer !== undefined) clearTimeout(this.#formerTimer);
       this.#formerTimer = setTimeout(() => {
-        void loadFormerNames(text.formerUrl, typed).then((found) => {
+        void loadFormerNames(text.formerUrl, typed, lang).then((found) => {
           this.#former.set(typed, found);
           if (input.value !== typed) return;
           this.#shownFor = undefined;
@@ -201,7 +207,7 @@ class PlaceComboboxElement extends HTMLElement {
     };
     const ensureIndex = () => {
       if (this.#index !== undefined) return;
-      void loadIndex(text.indexUrl).then((index) => {
+      void loadIndex(text.indexUrl, lang).then((index) => {
         this.#index = index;
         this.#shownFor = undefined;
         render();
