@@ -31,7 +31,8 @@ export async function startupTable(port: number, postgresUrl: string | undefined
   if (postgresUrl)
     rows.push([
       '`npm start` → first 200 (PostgreSQL, new database)',
-      `${Math.round(await timeToFirst200(port, { DATABASE_URL: postgresUrl }))} ms`,
+      // On PostgreSQL without DEMO=1 the portal runs as in production, where SITE_URL is required.
+      `${Math.round(await timeToFirst200(port, { DATABASE_URL: postgresUrl, SITE_URL: `http://127.0.0.1:${port}` }))} ms`,
     ]);
   return markdownTable(['measure', 'value'], rows);
 }
