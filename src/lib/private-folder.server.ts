@@ -20,21 +20,39 @@ export class PrivateFolderError extends AppError {
 
 const octal = (mode: number) => `0${(mode & 0o777).toString(8)}`;
 
-/** Takes group and other permissions away from every entry below `folder` (symbolic links are left alone). */
+/**
+ * Takes group and other permissions away from every entry below `folder` (symbolic links are left alone). Other
+ * processes sharing the folder (portals and mail workers) create and rename files in it meanwhile: an entry gone
+ * before it is reached has nothing left to close.
+ */
 function closeEntries(folder: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    if (gone(error)) return 0;
+    throw error;
+  }
   let closed = 0;
-  for (const name of readdirSync(folder)) {
+  for (const name of names) {
     const path = join(folder, name);
-    const stat = lstatSync(path);
-    if (stat.isSymbolicLink()) continue;
-    if ((stat.mode & 0o077) !== 0) {
-      chmodSync(path, stat.mode & 0o700);
-      closed += 1;
+    try {
+      const stat = lstatSync(path);
+      if (stat.isSymbolicLink()) continue;
+      if ((stat.mode & 0o077) !== 0) {
+        chmodSync(path, stat.mode & 0o700);
+        closed += 1;
+      }
+      if (stat.isDirectory()) closed += closeEntries(path);
+    } catch (error) {
+      if (!gone(error)) throw error;
     }
-    if (stat.isDirectory()) closed += closeEntries(path);
   }
   return closed;
 }
+
+/** The error of a path that no longer exists. */
+const gone = (error: unknown) => error instanceof Error && 'code' in error && error.code === 'ENOENT';
 
 /**
  * Creates `folder` (0700) if needed, makes the process's new files private (umask 077) and makes sure no other user
