@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { DEFAULT_E2E_DATA_DIR } from './tests/setup/e2e-data-dir.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/setup/chromium.ts';
 
 // The suite drives the built portal as `npm start` serves it, in Debian's Chromium (no browser download happens).
 // The database engine comes from the environment: scripts/test-all.ts runs the suite once on PGlite and once on a
@@ -43,18 +44,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // The machine's network is closed: Chromium's background connections are switched off.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     },
     trace: 'off',
   },

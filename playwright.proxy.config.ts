@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { PROXIES, SITE_URL, TEST_HOST } from './tests/proxy/stack.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/setup/chromium.ts';
 
 // The production-like suite (tests/proxy/): Chromium through the TLS of each documented proxy, nginx and Caddy (one
 // project each: the browser maps the test host to the loopback address that proxy listens on), to the same two portals,
@@ -23,18 +24,8 @@ export default defineConfig({
     use: {
       browserName: 'chromium' as const,
       launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: [
-          `--host-resolver-rules=MAP ${TEST_HOST} ${proxy.listen}`,
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
+        executablePath: CHROMIUM_PATH,
+        args: [`--host-resolver-rules=MAP ${TEST_HOST} ${proxy.listen}`, ...CHROMIUM_ARGS],
       },
     },
   })),

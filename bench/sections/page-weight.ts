@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/setup/chromium.ts';
 import { chromium, type Browser } from '@playwright/test';
 import { pageTypes } from '#src/features/site/page-types.ts';
 import {
@@ -57,12 +58,9 @@ export async function weigh(base: string, path: string): Promise<Weight> {
   return { html: gz(html), css, js: await scriptBytes(base, html) };
 }
 
-/** Debian's Chromium, as the e2e suite launches it (playwright.config.ts). */
+/** Debian's Chromium, as the e2e suite launches it (tests/setup/chromium.ts). */
 function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 }
 
 /**
